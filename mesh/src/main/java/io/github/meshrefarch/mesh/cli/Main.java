@@ -1,0 +1,22 @@
+package io.github.meshrefarch.mesh.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of {@code meshctl}. Nothing else in the program calls {@link System#exit}. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs one command line and returns its exit code; this is what tests call. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new MeshctlCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+}
