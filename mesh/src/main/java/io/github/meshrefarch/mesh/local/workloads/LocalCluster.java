@@ -1,0 +1,221 @@
+package io.github.meshrefarch.mesh.local.workloads;
+
+import io.github.meshrefarch.mesh.local.workloads.LocalState.DaemonRecord;
+import io.github.meshrefarch.mesh.local.workloads.LocalState.WorkloadRecord;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The local mode's processes: the mesh daemon (control plane and data plane in one JVM) and the workloads, each a JVM
+ * of its own, as pods would be. Every process started is recorded in the state file before it is waited for, so
+ * {@link #down()} can stop everything by process id, whatever happened in between.
+ */
+public final class LocalCluster {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    private final LocalTopology topology;
+    private final LocalStateStore store;
+    private final JavaProcesses processes;
+    private final WorkloadLauncher launcher;
+    private final PrintWriter progress;
+
+    public LocalCluster(LocalTopology topology, Path stateDir, Path repositoryRoot, PrintWriter progress) {
+        this.topology = topology;
+        this.store = new LocalStateStore(stateDir);
+        this.processes = new JavaProcesses(stateDir);
+        this.launcher = new WorkloadLauncher(topology, processes, repositoryRoot, stateDir.resolve("logs"));
+        this.progress = progress;
+    }
+
+    public LocalTopology topology() {
+        return topology;
+    }
+
+    public URI controlPlaneEndpoint() {
+        return URI.create("http://127.0.0.1:" + topology.controlPlanePort());
+    }
+
+    /** Starts the mesh daemon unless it already runs; returns whether it started one. */
+    public boolean startDaemon() {
+        try (var lock = store.lock()) {
+            DaemonRecord running = store.read().daemon();
+            if (running != null && processes.find(running.pid()).isPresent()) {
+                return false;
+            }
+            requireFree(topology.controlPlanePort(), "the local App Mesh endpoint");
+            topology.listenerPorts().forEach((service, port) -> requireFree(port, "the listener of " + service));
+            Path log = store.directory().resolve("logs").resolve("mesh-daemon.log");
+            Process daemon = processes.start(List.of("-XX:+UseSerialGC", "-Xmx512m"), daemonArguments(), Map.of(), log);
+            store.update(state -> state.withDaemon(
+                    new DaemonRecord(daemon.pid(), controlPlaneEndpoint().toString(), topology.listenerPorts())));
+            progress.printf("Starting the local mesh (App Mesh endpoint %s) ...%n", controlPlaneEndpoint());
+            progress.flush();
+            awaitReady(daemon, URI.create(controlPlaneEndpoint() + "/v20190125/meshes"), log, "the mesh daemon");
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the mesh daemon", e);
+        }
+    }
+
+    private List<String> daemonArguments() {
+        var arguments = new ArrayList<>(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.github.meshrefarch.mesh.cli.Main",
+                "local",
+                "daemon",
+                "--state-dir",
+                store.directory().toString(),
+                "--port",
+                Integer.toString(topology.controlPlanePort())));
+        topology.listenerPorts()
+                .forEach((service, port) -> arguments.addAll(List.of("--listener", service + "=" + port)));
+        return arguments;
+    }
+
+    /** Starts the named workloads that are not running yet, in parallel, each waited for until ready. */
+    public void deploy(List<String> names) {
+        names.forEach(topology::workload); // unknown names fail before anything starts
+        try (var lock = store.lock()) {
+            var starts = new ArrayList<CompletableFuture<Void>>();
+            for (String name : names) {
+                WorkloadRecord existing = store.read().workloads().get(name);
+                if (existing != null && processes.find(existing.pid()).isPresent()) {
+                    progress.printf("%s is already running (pid %d)%n", name, existing.pid());
+                    continue;
+                }
+                starts.add(CompletableFuture.runAsync(() -> startWorkload(topology.workload(name))));
+            }
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startWorkload(Workload workload) {
+        requireFree(workload.port(), "workload " + workload.name());
+        Process process = launcher.start(workload);
+        store.update(state -> state.withWorkload(workload.name(), record(workload, process.pid(), false)));
+        progress.printf(
+                "Starting %s %s on port %d (pid %d) ...%n",
+                workload.name(), workload.version(), workload.port(), process.pid());
+        progress.flush();
+        try {
+            awaitReady(process, Probes.readiness(workload.port()), launcher.log(workload), workload.name());
+        } catch (RuntimeException notReady) {
+            processes.stop(process.pid(), STOP_GRACE);
+            store.update(state -> state.withoutWorkload(workload.name()));
+            throw notReady;
+        }
+        store.update(state -> state.withWorkload(workload.name(), record(workload, process.pid(), true)));
+        progress.printf("%s is ready as %s (%s)%n", workload.name(), workload.hostname(), workload.virtualNode());
+        progress.flush();
+    }
+
+    private static WorkloadRecord record(Workload workload, long pid, boolean ready) {
+        return new WorkloadRecord(
+                pid, workload.hostname(), workload.virtualNode(), workload.port(), workload.version(), ready);
+    }
+
+    /** Stops one workload: first out of the service registry, so no new request goes to it, then its process. */
+    public boolean undeploy(String name) {
+        topology.workload(name);
+        try (var lock = store.lock()) {
+            WorkloadRecord record = store.read().workloads().get(name);
+            if (record == null) {
+                return false;
+            }
+            store.update(state -> state.withWorkload(name, withReady(record, false)));
+            sleep(RegistryFile.POLL_INTERVAL.multipliedBy(3));
+            processes.stop(record.pid(), STOP_GRACE);
+            store.update(state -> state.withoutWorkload(name));
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static WorkloadRecord withReady(WorkloadRecord r, boolean ready) {
+        return new WorkloadRecord(r.pid(), r.hostname(), r.virtualNode(), r.port(), r.version(), ready);
+    }
+
+    /** Stops every process the state file names (workloads first, then the daemon) and clears the state file. */
+    public List<String> down() {
+        try (var lock = store.lock()) {
+            LocalState state = store.read();
+            var stopped = new ArrayList<String>();
+            state.workloads().entrySet().parallelStream()
+                    .filter(e -> processes.find(e.getValue().pid()).isPresent())
+                    .forEach(e -> {
+                        processes.stop(e.getValue().pid(), STOP_GRACE);
+                        synchronized (stopped) {
+                            stopped.add(e.getKey());
+                        }
+                    });
+            if (state.daemon() != null && processes.find(state.daemon().pid()).isPresent()) {
+                processes.stop(state.daemon().pid(), STOP_GRACE);
+                stopped.add("mesh-daemon");
+            }
+            store.update(ignored -> LocalState.EMPTY);
+            return stopped;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each recorded process, as it is now. */
+    public ClusterStatus status() {
+        LocalState state = store.read();
+        boolean daemonUp =
+                state.daemon() != null && processes.find(state.daemon().pid()).isPresent();
+        var workloads = new ArrayList<WorkloadStatus>();
+        state.workloads().forEach((name, record) -> workloads.add(WorkloadStatus.of(name, record, processes)));
+        return new ClusterStatus(state.daemon(), daemonUp, workloads);
+    }
+
+    private void awaitReady(Process process, URI probe, Path log, String what) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(what + " exited with code " + process.exitValue()
+                        + " before it was ready; last lines of " + log + ":" + System.lineSeparator()
+                        + JavaProcesses.tail(log, 15));
+            }
+            if (Probes.answers(probe, Duration.ofSeconds(1))) {
+                return;
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        throw new IllegalStateException(what + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
+    }
+
+    private static void requireFree(int port, String what) {
+        if (!Probes.portFree(port)) {
+            throw new IllegalStateException("port " + port + " for " + what
+                    + " is already in use; stop what uses it, or run './meshctl local down' if it is an earlier"
+                    + " local mesh");
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.meshrefarch.mesh.local.workloads;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where everything of the local mode listens, and which workloads exist: the local stand-in for the cluster's
+ * Deployments and Services in {@code k8s/}.
+ *
+ * <p>Workloads reach virtual services by the same URLs as on Kubernetes ({@code
+ * http://product.default.svc.cluster.local:8080}); the local mode rewrites such a URL to the data plane's listener for
+ * that virtual service, which is what the sidecar's traffic interception does on a cluster.
+ *
+ * @param controlPlanePort the local App Mesh endpoint's port
+ * @param listenerPorts virtual service name to the port of its data plane listener
+ * @param workloads every workload that can be deployed, by name
+ * @param initialWorkloads the workloads {@code local up} starts (the walkthrough's v1 set)
+ */
+public record LocalTopology(
+        int controlPlanePort,
+        Map<String, Integer> listenerPorts,
+        Map<String, Workload> workloads,
+        List<String> initialWorkloads) {
+
+    public static final int DEFAULT_CONTROL_PLANE_PORT = 9080;
+
+    public LocalTopology {
+        listenerPorts = Map.copyOf(listenerPorts);
+        workloads = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(workloads));
+        initialWorkloads = List.copyOf(initialWorkloads);
+    }
+
+    /** The walkthrough: order on 8080 (the load balancer's role), the control plane on 9080, the rest beside. */
+    public static LocalTopology walkthrough() {
+        String product = "http://product" + Workload.NAMESPACE_DOMAIN + ":8080";
+        String customer = "http://customer" + Workload.NAMESPACE_DOMAIN + ":8080";
+        Map<String, String> orderBackends = Map.of("PRODUCT_SVC_URL", product, "CUSTOMER_SVC_URL", customer);
+        var workloads = new LinkedHashMap<String, Workload>();
+        for (Workload workload : List.of(
+                new Workload("order", "order-service", "Order", "1.0", "order-vn", 8080, orderBackends),
+                new Workload("product", "product-service", "Product", "1.0", "product-vn", 8081, Map.of()),
+                new Workload("customer", "customer-service", "Customer", "1.0", "customer-vn", 8082, Map.of()),
+                new Workload("product-v15", "product-service", "Product", "1.5", "product-v15-vn", 8083, Map.of()),
+                new Workload("customer-v2", "customer-service", "Customer", "2.0", "customer-v2-vn", 8084, Map.of()))) {
+            workloads.put(workload.name(), workload);
+        }
+        Map<String, Integer> listeners =
+                Map.of("product" + Workload.NAMESPACE_DOMAIN, 9081, "customer" + Workload.NAMESPACE_DOMAIN, 9082);
+        return new LocalTopology(
+                DEFAULT_CONTROL_PLANE_PORT, listeners, workloads, List.of("order", "product", "customer"));
+    }
+
+    /** The named workload, or an {@link IllegalArgumentException} naming the ones that exist. */
+    public Workload workload(String name) {
+        Workload workload = workloads.get(name);
+        if (workload == null) {
+            throw new IllegalArgumentException(
+                    "unknown workload '" + name + "'; known workloads: " + String.join(", ", workloads.keySet()));
+        }
+        return workload;
+    }
+
+    /** A copy with other ports, e.g. free ones for tests. */
+    public LocalTopology withPorts(
+            int controlPlane, Map<String, Integer> listeners, Map<String, Integer> workloadPorts) {
+        var moved = new LinkedHashMap<String, Workload>();
+        workloads.forEach((name, w) -> moved.put(name, w.withPort(workloadPorts.getOrDefault(name, w.port()))));
+        return new LocalTopology(controlPlane, listeners, moved, initialWorkloads);
+    }
+
+    /** The environment a workload process gets: the service contract variables plus its own, URLs rewritten. */
+    public Map<String, String> environmentOf(Workload workload) {
+        var environment = new HashMap<String, String>();
+        workload.environment().forEach((key, value) -> environment.put(key, rewrite(value)));
+        environment.put("SERVICE_NAME", workload.serviceName());
+        environment.put("SERVICE_VERSION", workload.version());
+        environment.put("SERVER_PORT", Integer.toString(workload.port()));
+        return environment;
+    }
+
+    /** Points a URL at a virtual service to that virtual service's data plane listener; other values unchanged. */
+    String rewrite(String value) {
+        if (!value.startsWith("http://")) {
+            return value;
+        }
+        URI uri = URI.create(value);
+        Integer listener = listenerPorts.get(uri.getHost());
+        if (listener == null) {
+            return value;
+        }
+        return "http://127.0.0.1:" + listener + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    /** Every port the local mode binds by default, for the check that they are free before starting. */
+    public List<Integer> allPorts() {
+        var ports = new ArrayList<Integer>();
+        ports.add(controlPlanePort);
+        ports.addAll(listenerPorts.values());
+        workloads.values().forEach(w -> ports.add(w.port()));
+        return ports;
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.meshrefarch.mesh.local.workloads;
+
+import io.github.meshrefarch.mesh.local.workloads.LocalState.WorkloadRecord;
+import java.time.Duration;
+
+/**
+ * A workload as {@code local status} shows it.
+ *
+ * @param state {@code ready}, {@code starting}, {@code not ready} (alive, probe failing) or {@code crashed}
+ */
+public record WorkloadStatus(
+        String name, String version, String virtualNode, String hostname, int port, long pid, String state) {
+
+    static WorkloadStatus of(String name, WorkloadRecord record, JavaProcesses processes) {
+        String state;
+        if (processes.find(record.pid()).isEmpty()) {
+            state = "crashed";
+        } else if (!record.ready()) {
+            state = "starting";
+        } else {
+            state = Probes.answers(Probes.readiness(record.port()), Duration.ofSeconds(1)) ? "ready" : "not ready";
+        }
+        return new WorkloadStatus(
+                name, record.version(), record.virtualNode(), record.hostname(), record.port(), record.pid(), state);
+    }
+}
