@@ -6,5 +6,13 @@ import picocli.CommandLine.Command;
         name = "local",
         mixinStandardHelpOptions = true,
         description = "Run the mesh on this machine: App Mesh control plane, data plane and workloads.",
-        subcommands = {LocalControlPlaneCommand.class})
+        subcommands = {
+            LocalUpCommand.class,
+            LocalDownCommand.class,
+            LocalStatusCommand.class,
+            LocalDeployCommand.class,
+            LocalUndeployCommand.class,
+            LocalControlPlaneCommand.class,
+            LocalDaemonCommand.class
+        })
 final class LocalCommand {}

@@ -1,5 +1,6 @@
 package io.github.meshrefarch.mesh.local.workloads;
 
+import io.github.meshrefarch.mesh.local.dataplane.ServiceRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,25 +11,22 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The mesh daemon's view of the workloads, as Kubernetes endpoints are the mesh's: polls the state file and publishes
  * DNS hostname to the endpoints of the workloads that are ready and alive. A workload that crashes drops out within
  * one poll; one being undeployed drops out before its process is stopped.
  */
-public final class RegistryFile implements AutoCloseable {
+public final class RegistryFile implements ServiceRegistry, AutoCloseable {
 
     static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
     private final LocalStateStore store;
-    private final Consumer<Map<String, List<InetSocketAddress>>> subscriber;
     private final ScheduledExecutorService poller;
-    private Map<String, List<InetSocketAddress>> published;
+    private volatile Map<String, List<InetSocketAddress>> published = Map.of();
 
-    public RegistryFile(LocalStateStore store, Consumer<Map<String, List<InetSocketAddress>>> subscriber) {
+    public RegistryFile(LocalStateStore store) {
         this.store = store;
-        this.subscriber = subscriber;
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "registry-file");
             thread.setDaemon(true);
@@ -36,6 +34,11 @@ public final class RegistryFile implements AutoCloseable {
         });
         poll();
         poller.scheduleWithFixedDelay(this::pollQuietly, 0, POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public List<InetSocketAddress> endpoints(String hostname) {
+        return hostname == null ? List.of() : published.getOrDefault(hostname, List.of());
     }
 
     private void pollQuietly() {
@@ -46,7 +49,7 @@ public final class RegistryFile implements AutoCloseable {
         }
     }
 
-    private synchronized void poll() {
+    private void poll() {
         var endpoints = new HashMap<String, List<InetSocketAddress>>();
         store.read().workloads().values().stream()
                 .filter(LocalState.WorkloadRecord::ready)
@@ -58,7 +61,6 @@ public final class RegistryFile implements AutoCloseable {
                         .add(new InetSocketAddress("127.0.0.1", record.port())));
         if (!Objects.equals(endpoints, published)) {
             published = Map.copyOf(endpoints);
-            subscriber.accept(published);
         }
     }
 
