@@ -1,0 +1,32 @@
+package io.github.meshrefarch.order.client;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** One or both backends failed; the failures are listed in the fixed order product, customer. */
+public class BackendsUnavailableException extends RuntimeException {
+
+    private final List<BackendException> failures;
+
+    public BackendsUnavailableException(List<BackendException> failures) {
+        super(failures.stream().map(Throwable::getMessage).collect(Collectors.joining("; ")), null, false, false);
+        if (failures.isEmpty()) {
+            throw new IllegalArgumentException("at least one failure expected");
+        }
+        this.failures = List.copyOf(failures);
+    }
+
+    public List<BackendException> failures() {
+        return failures;
+    }
+
+    /** Names of the failed backends, e.g. {@code product} or {@code product and customer}. */
+    public String backends() {
+        return failures.stream().map(BackendException::backend).collect(Collectors.joining(" and "));
+    }
+
+    /** Whether every failure was a timeout (a gateway timeout rather than a bad gateway). */
+    public boolean allTimedOut() {
+        return failures.stream().allMatch(BackendException::timedOut);
+    }
+}

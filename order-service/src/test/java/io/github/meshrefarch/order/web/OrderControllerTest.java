@@ -1,0 +1,143 @@
+package io.github.meshrefarch.order.web;
+
+import io.github.meshrefarch.order.client.BackendClient;
+import io.github.meshrefarch.order.client.Backends;
+import io.github.meshrefarch.order.config.ServiceProperties;
+import java.net.ConnectException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The controller over canned backend exchanges; {@code OrderServiceIT} covers the same over real sockets. */
+class OrderControllerTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(300);
+
+    private static ExchangeFunction answering(HttpStatus status, String body) {
+        return request -> Mono.just(ClientResponse.create(status)
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .body(body)
+                .build());
+    }
+
+    private static BackendClient backend(String name, ExchangeFunction exchange) {
+        String url = "http://" + name + ":8080";
+        return new BackendClient(
+                name,
+                url,
+                WebClient.builder().baseUrl(url).exchangeFunction(exchange).build(),
+                TIMEOUT);
+    }
+
+    private static WebTestClient order(ExchangeFunction product, ExchangeFunction customer) {
+        var controller = new OrderController(
+                new ServiceProperties("Order", "1.0"),
+                new Backends(backend("product", product), backend("customer", customer)),
+                JsonMapper.builder().build());
+        return WebTestClient.bindToController(controller).build();
+    }
+
+    private static final ExchangeFunction PRODUCT_1_5 =
+            answering(HttpStatus.OK, "{\"version\":\"1.5\",\"service\":\"Product\",\"extra\":true}");
+    private static final ExchangeFunction CUSTOMER_2_0 =
+            answering(HttpStatus.OK, "{\"service\":\"Customer\",\"version\":\"2.0\"}");
+
+    @Test
+    void get_backendsAnswer_threeCompactLinesInFixedOrderFromParsedAnswers() {
+        order(PRODUCT_1_5, CUSTOMER_2_0)
+                .get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_NDJSON)
+                .expectBody(String.class)
+                .isEqualTo("{\"service\":\"Order\",\"version\":\"1.0\"}\n"
+                        + "{\"service\":\"Product\",\"version\":\"1.5\"}\n"
+                        + "{\"service\":\"Customer\",\"version\":\"2.0\"}\n");
+    }
+
+    @Test
+    void get_acceptJson_oneDocumentWithBackendsArray() {
+        order(PRODUCT_1_5, CUSTOMER_2_0)
+                .get()
+                .uri("/")
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_JSON)
+                .expectBody(String.class)
+                .isEqualTo("{\"service\":\"Order\",\"version\":\"1.0\",\"backends\":["
+                        + "{\"service\":\"Product\",\"version\":\"1.5\"},"
+                        + "{\"service\":\"Customer\",\"version\":\"2.0\"}]}");
+    }
+
+    @Test
+    void get_customerAnswers500_badGatewayNamingCustomer() {
+        order(PRODUCT_1_5, answering(HttpStatus.INTERNAL_SERVER_ERROR, "{\"error\":\"injected fault\"}"))
+                .get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.BAD_GATEWAY)
+                .expectBody(String.class)
+                .isEqualTo("{\"error\":\"customer unavailable\","
+                        + "\"detail\":\"customer at http://customer:8080 answered 500 Internal Server Error\"}");
+    }
+
+    @Test
+    void get_productNeverAnswers_gatewayTimeoutNamingProduct() {
+        order(request -> Mono.never(), CUSTOMER_2_0)
+                .get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+                .expectBody(String.class)
+                .isEqualTo("{\"error\":\"product unavailable\","
+                        + "\"detail\":\"product at http://product:8080 did not answer within 300 ms\"}");
+    }
+
+    @Test
+    void get_productBodyNotServiceInfo_badGatewayNamingProduct() {
+        order(answering(HttpStatus.OK, "{\"service\":\"Product\"}"), CUSTOMER_2_0)
+                .get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.BAD_GATEWAY)
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("product unavailable")
+                .jsonPath("$.detail")
+                .value(
+                        String.class,
+                        detail -> org.assertj.core.api.Assertions.assertThat(detail)
+                                .startsWith("product at http://product:8080 answered an invalid body"));
+    }
+
+    @Test
+    void get_bothFail_namesBothInFixedOrderWithBadGatewayWhenNotAllTimedOut() {
+        order(request -> Mono.error(new ConnectException("Connection refused")), request -> Mono.never())
+                .get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.BAD_GATEWAY)
+                .expectBody(String.class)
+                .isEqualTo("{\"error\":\"product and customer unavailable\","
+                        + "\"detail\":\"product at http://product:8080 failed: java.net.ConnectException: "
+                        + "Connection refused; customer at http://customer:8080 did not answer within 300 ms\"}");
+    }
+}
