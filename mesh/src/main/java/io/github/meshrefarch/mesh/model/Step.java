@@ -12,10 +12,11 @@ import java.util.List;
 public record Step(String number, String title, Path file, StepFile content) {
 
     /** The step file's fields, as written. */
-    public record StepFile(String title, MeshDescription apply, List<String> rollback, boolean delete) {
+    public record StepFile(String title, MeshDescription apply, List<String> rollback, Boolean delete) {
 
         public StepFile {
             rollback = rollback == null ? null : List.copyOf(rollback);
+            delete = Boolean.TRUE.equals(delete);
         }
     }
 
