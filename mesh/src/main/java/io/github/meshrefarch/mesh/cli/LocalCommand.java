@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
         name = "local",
         mixinStandardHelpOptions = true,
         description = "Run the mesh on this machine: App Mesh control plane, data plane and workloads.",
-        subcommands = {})
+        subcommands = {LocalControlPlaneCommand.class})
 final class LocalCommand {}

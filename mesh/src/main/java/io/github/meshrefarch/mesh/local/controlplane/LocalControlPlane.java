@@ -1,0 +1,114 @@
+package io.github.meshrefarch.mesh.local.controlplane;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.meshrefarch.mesh.local.routetable.RouteTableSource;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A local App Mesh control plane: the App Mesh REST API (2019-01-25) for meshes, virtual nodes, virtual routers, routes
+ * and virtual services on 127.0.0.1, with App Mesh's validation and errors, its state kept in a directory, and an
+ * in-process {@link RouteTableSource} for the local data plane. Point any AWS client at {@link #endpoint()}.
+ *
+ * <p>Every resource belongs to the account {@value #ACCOUNT_ID}; ARNs carry the region the creating request was signed
+ * for ({@value #DEFAULT_REGION} for an unsigned request).
+ */
+public final class LocalControlPlane implements AutoCloseable {
+
+    /** The account that owns every local resource (AWS's documentation example account, never a real one). */
+    public static final String ACCOUNT_ID = "111122223333";
+
+    /** The region of resources created by requests without a SigV4 signature. */
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    /** At most this many changes may wait or run at once; more are answered with {@code TooManyRequestsException}. */
+    static final int MAX_QUEUED_CHANGES = 64;
+
+    private static final int THREADS = 16;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final MeshStore store;
+    private final ApiHandler handler;
+
+    private LocalControlPlane(HttpServer server, ExecutorService executor, MeshStore store, ApiHandler handler) {
+        this.server = server;
+        this.executor = executor;
+        this.store = store;
+        this.handler = handler;
+    }
+
+    /**
+     * Loads the state from {@code stateDir} (created if missing) and serves the API on 127.0.0.1.
+     *
+     * @param port the port, 0 for an ephemeral one
+     * @throws IOException when the state file is corrupt or the port cannot be bound
+     */
+    public static LocalControlPlane start(int port, Path stateDir) throws IOException {
+        return start(port, stateDir, MAX_QUEUED_CHANGES);
+    }
+
+    static LocalControlPlane start(int port, Path stateDir, int maxQueuedChanges) throws IOException {
+        JsonMapper mapper = JsonMapper.builder().build();
+        MeshStore store = MeshStore.open(new StateFile(stateDir, mapper), maxQueuedChanges);
+        MeshOperations operations = new MeshOperations(store, ACCOUNT_ID, mapper, Clock.systemUTC());
+        ApiHandler handler = new ApiHandler(operations, mapper, ACCOUNT_ID, DEFAULT_REGION);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", handler);
+        server.start();
+        return new LocalControlPlane(server, executor, store, handler);
+    }
+
+    /** The base URL to give an AWS client as its endpoint override, e.g. {@code http://127.0.0.1:9080}. */
+    public URI endpoint() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://127.0.0.1:" + address.getPort());
+    }
+
+    /** The route table derived from the current state, with a notification on every change (same JVM). */
+    public RouteTableSource routeTable() {
+        return store.routeTables();
+    }
+
+    /** POST, PUT and DELETE requests received since start, accepted or rejected. */
+    public long mutatingRequestCount() {
+        return handler.mutatingRequestCount();
+    }
+
+    MeshStore store() {
+        return store;
+    }
+
+    /** Stops serving; requests in progress get up to one second to finish. */
+    @Override
+    public void close() {
+        server.stop(1);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "appmesh-api-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
