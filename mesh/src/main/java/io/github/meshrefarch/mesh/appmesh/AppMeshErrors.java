@@ -1,11 +1,13 @@
 package io.github.meshrefarch.mesh.appmesh;
 
 import io.github.meshrefarch.mesh.model.MeshOperationException;
+import io.github.meshrefarch.mesh.model.UnexpectedStateException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.appmesh.model.NotFoundException;
 
 /** Turns SDK failures into one sentence that names the resource and, if it can, the fix. */
 final class AppMeshErrors {
@@ -18,8 +20,14 @@ final class AppMeshErrors {
         this.endpoint = endpoint;
     }
 
-    /** The failure of {@code action} ("update route product-vr/product-r") as a {@link MeshOperationException}. */
+    /**
+     * The failure of {@code action} ("update route product-vr/product-r"): a missing resource as
+     * {@link UnexpectedStateException}, other service and client errors as {@link MeshOperationException}.
+     */
     RuntimeException translate(String action, RuntimeException failure) {
+        if (failure instanceof NotFoundException missing) {
+            return new UnexpectedStateException("cannot " + action + ": " + reason(missing) + " (NotFoundException)");
+        }
         if (failure instanceof AwsServiceException service) {
             AwsErrorDetails details = service.awsErrorDetails();
             String reason =
@@ -37,6 +45,11 @@ final class AppMeshErrors {
                     "cannot " + action + " at " + endpoint + ": " + failure.getMessage(), failure);
         }
         return failure;
+    }
+
+    private static String reason(AwsServiceException service) {
+        AwsErrorDetails details = service.awsErrorDetails();
+        return details != null && details.errorMessage() != null ? details.errorMessage() : service.getMessage();
     }
 
     private String unreachableMessage() {
