@@ -14,9 +14,18 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; this is what tests call. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new MeshctlCommand());
+        MeshctlCommand command = new MeshctlCommand();
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
-        return cli.execute(args);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setAllowSubcommandsAsOptionParameters(true); // `--target local` names a target, not the `local` command
+        cli.setExecutionExceptionHandler(new ExitCodes(() -> command.verbose));
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 }

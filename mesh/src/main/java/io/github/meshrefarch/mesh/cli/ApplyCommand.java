@@ -1,0 +1,50 @@
+package io.github.meshrefarch.mesh.cli;
+
+import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
+import io.github.meshrefarch.mesh.model.DescriptionReader;
+import io.github.meshrefarch.mesh.model.MeshDescription;
+import io.github.meshrefarch.mesh.model.Plan;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "apply",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reconcile the mesh to a description and print the plan.",
+            "Creates what is missing, updates what differs, deletes what is extra (only with --prune),",
+            "in dependency order. A second apply makes no change."
+        })
+final class ApplyCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MeshctlCommand meshctl;
+
+    @Option(
+            names = {"-f", "--file"},
+            required = true,
+            description = "Mesh description (YAML), e.g. mesh/demomesh.yaml.")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Read and plan only: make no change.")
+    boolean dryRun;
+
+    @Option(names = "--prune", description = "Also delete resources of the mesh that the description does not list.")
+    boolean prune;
+
+    @Override
+    public Integer call() {
+        MeshDescription description = DescriptionReader.readDescription(file);
+        if (meshctl.mesh != null) {
+            description = description.withMesh(meshctl.mesh);
+        }
+        try (AppMeshConnection connection = meshctl.connect()) {
+            Plan plan = meshctl.reconciler(connection).apply(description, prune, dryRun);
+            meshctl.output().plan(plan, dryRun);
+        }
+        return ExitCodes.OK;
+    }
+}

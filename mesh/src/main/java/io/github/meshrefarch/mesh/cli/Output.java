@@ -1,0 +1,153 @@
+package io.github.meshrefarch.mesh.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.meshrefarch.mesh.cli.MeshctlCommand.OutputFormat;
+import io.github.meshrefarch.mesh.model.Change;
+import io.github.meshrefarch.mesh.model.MeshResource;
+import io.github.meshrefarch.mesh.model.MeshState;
+import io.github.meshrefarch.mesh.model.Plan;
+import io.github.meshrefarch.mesh.model.ResourceKind;
+import io.github.meshrefarch.mesh.model.Route;
+import io.github.meshrefarch.mesh.model.Step;
+import io.github.meshrefarch.mesh.model.WeightedTarget;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Prints data on stdout, as text tables for people or as JSON for scripts. The JSON shapes are
+ * a stable contract (documented in the README):
+ *
+ * <ul>
+ *   <li>plan: {@code {"mesh", "dryRun", "changes": [{"action": "create|update|delete|unchanged",
+ *       "kind": "mesh|virtualRouter|virtualService|virtualNode|route", "name", "virtualRouter"?}]}}
+ *   <li>status: {@code {"mesh", "routes": [{"virtualRouter", "route", "version",
+ *       "weightedTargets": [{"virtualNode", "weight"}]}]}}
+ *   <li>steps: {@code {"steps": [{"step", "title", "file"}]}}
+ * </ul>
+ */
+final class Output {
+
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final PrintWriter out;
+    private final OutputFormat format;
+
+    Output(PrintWriter out, OutputFormat format) {
+        this.out = out;
+        this.format = format;
+    }
+
+    record PlanJson(String mesh, boolean dryRun, List<ChangeJson> changes) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChangeJson(String action, String kind, String name, String virtualRouter) {}
+
+    record StatusJson(String mesh, List<RouteJson> routes) {}
+
+    record RouteJson(String virtualRouter, String route, long version, List<WeightedTarget> weightedTargets) {}
+
+    record StepsJson(List<StepJson> steps) {}
+
+    record StepJson(String step, String title, String file) {}
+
+    void plan(Plan plan, boolean dryRun) {
+        if (format == OutputFormat.json) {
+            json(new PlanJson(
+                    plan.mesh(),
+                    dryRun,
+                    plan.changes().stream().map(Output::changeJson).toList()));
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ACTION", "KIND", "NAME"});
+        plan.changes()
+                .forEach(c -> rows.add(new String[] {
+                    c.action().label(),
+                    c.resource().kind().displayName(),
+                    c.resource().id()
+                }));
+        table(rows);
+        out.println((dryRun ? "Dry run, nothing changed: " : "Mesh " + plan.mesh() + ": ") + plan.summary() + ".");
+    }
+
+    void status(MeshState state) {
+        List<Route> routes = state.resources().routes().stream()
+                .sorted(Comparator.comparing(Route::id))
+                .toList();
+        if (format == OutputFormat.json) {
+            json(new StatusJson(
+                    state.resources().mesh(),
+                    routes.stream()
+                            .map(r ->
+                                    new RouteJson(r.virtualRouter(), r.name(), state.versionOf(r), r.weightedTargets()))
+                            .toList()));
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"VIRTUAL ROUTER", "ROUTE", "VERSION", "WEIGHTED TARGETS"});
+        routes.forEach(r -> rows.add(new String[] {
+            r.virtualRouter(), r.name(), String.valueOf(state.versionOf(r)), targets(r.weightedTargets())
+        }));
+        out.println("Mesh " + state.resources().mesh() + ":");
+        table(rows);
+    }
+
+    void steps(List<Step> steps) {
+        if (format == OutputFormat.json) {
+            json(new StepsJson(steps.stream()
+                    .map(s -> new StepJson(
+                            s.number(), s.title(), s.file().getFileName().toString()))
+                    .toList()));
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"STEP", "TITLE"});
+        steps.forEach(s -> rows.add(new String[] {s.number(), s.title()}));
+        table(rows);
+    }
+
+    static String targets(List<WeightedTarget> targets) {
+        return targets.stream()
+                .map(t -> t.virtualNode() + " " + t.weight() + "%")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static ChangeJson changeJson(Change change) {
+        MeshResource resource = change.resource();
+        String router = resource instanceof Route route ? route.virtualRouter() : null;
+        return new ChangeJson(change.action().label(), kindJson(resource.kind()), resource.name(), router);
+    }
+
+    private static String kindJson(ResourceKind kind) {
+        String[] words = kind.displayName().split(" ");
+        return words.length == 1
+                ? words[0]
+                : words[0] + Character.toUpperCase(words[1].charAt(0)) + words[1].substring(1);
+    }
+
+    private void json(Object value) {
+        out.println(JSON.writeValueAsString(value));
+    }
+
+    private void table(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        });
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}

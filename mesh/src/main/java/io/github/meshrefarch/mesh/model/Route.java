@@ -1,0 +1,56 @@
+package io.github.meshrefarch.mesh.model;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * An HTTP route of a virtual router: requests matching {@code prefix} go to the weighted
+ * targets. {@code baseline} is meshctl's own metadata, not part of the App Mesh spec: the node
+ * that {@code rollback} sends all traffic back to (by default the first weighted target).
+ */
+public record Route(
+        String name, String virtualRouter, String prefix, List<WeightedTarget> weightedTargets, String baseline)
+        implements MeshResource {
+
+    private static final Comparator<WeightedTarget> BY_NODE = Comparator.comparing(WeightedTarget::virtualNode);
+
+    public Route {
+        prefix = prefix == null ? "/" : prefix;
+        weightedTargets = weightedTargets == null ? List.of() : List.copyOf(weightedTargets);
+        if (baseline == null && !weightedTargets.isEmpty()) {
+            baseline = weightedTargets.get(0).virtualNode();
+        }
+    }
+
+    @Override
+    public ResourceKind kind() {
+        return ResourceKind.ROUTE;
+    }
+
+    @Override
+    public String id() {
+        return virtualRouter + "/" + name;
+    }
+
+    /** This route with other weighted targets, everything else kept. */
+    public Route withTargets(List<WeightedTarget> targets) {
+        return new Route(name, virtualRouter, prefix, targets, baseline);
+    }
+
+    /** True when the weighted targets are the same set, in any order. */
+    public boolean sameTargetsAs(List<WeightedTarget> targets) {
+        return weightedTargets.stream()
+                .sorted(BY_NODE)
+                .toList()
+                .equals(targets.stream().sorted(BY_NODE).toList());
+    }
+
+    @Override
+    public boolean sameSpecAs(MeshResource other) {
+        return other instanceof Route route
+                && name.equals(route.name)
+                && virtualRouter.equals(route.virtualRouter)
+                && prefix.equals(route.prefix)
+                && sameTargetsAs(route.weightedTargets);
+    }
+}
