@@ -1,5 +1,6 @@
 package io.github.meshrefarch.mesh.cli;
 
+import io.github.meshrefarch.mesh.local.workloads.LocalModeException;
 import io.github.meshrefarch.mesh.model.InvalidInputException;
 import io.github.meshrefarch.mesh.model.MeshOperationException;
 import io.github.meshrefarch.mesh.model.UnexpectedStateException;
@@ -27,7 +28,7 @@ final class ExitCodes implements IExecutionExceptionHandler {
         if (failure instanceof InvalidInputException || failure instanceof CommandLine.ParameterException) {
             return USAGE;
         }
-        if (failure instanceof MeshOperationException) {
+        if (failure instanceof MeshOperationException || failure instanceof LocalModeException) {
             return FAILED;
         }
         if (failure instanceof UnexpectedStateException) {

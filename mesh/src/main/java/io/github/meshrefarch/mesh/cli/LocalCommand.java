@@ -1,6 +1,7 @@
 package io.github.meshrefarch.mesh.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "local",
@@ -15,4 +16,8 @@ import picocli.CommandLine.Command;
             LocalControlPlaneCommand.class,
             LocalDaemonCommand.class
         })
-final class LocalCommand {}
+final class LocalCommand {
+
+    @ParentCommand
+    MeshctlCommand meshctl;
+}

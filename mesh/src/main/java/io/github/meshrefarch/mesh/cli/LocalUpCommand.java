@@ -1,10 +1,16 @@
 package io.github.meshrefarch.mesh.cli;
 
+import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
+import io.github.meshrefarch.mesh.appmesh.AppMeshTarget;
 import io.github.meshrefarch.mesh.local.workloads.LocalCluster;
+import io.github.meshrefarch.mesh.model.Reconciler;
+import io.github.meshrefarch.mesh.model.Step;
+import io.github.meshrefarch.mesh.model.StepCatalog;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -17,18 +23,35 @@ import picocli.CommandLine.Spec;
         })
 final class LocalUpCommand implements Callable<Integer> {
 
+    /** The step that creates the walkthrough's mesh for v1. */
+    static final String FIRST_STEP = "01";
+
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    LocalCommand parent;
 
     @Mixin
     LocalOptions local;
 
     @Override
     public Integer call() {
-        LocalCluster cluster = local.cluster(spec.commandLine().getErr());
+        MeshctlCommand meshctl = parent.meshctl;
+        LocalCluster cluster = local.cluster(meshctl.err());
+        Step first = new StepCatalog(StepsCommand.stepsDirOrDefault(null)).step(FIRST_STEP);
         cluster.startDaemon();
+        try (AppMeshConnection connection =
+                AppMeshConnection.open(AppMeshTarget.LOCAL, cluster.controlPlaneEndpoint(), null)) {
+            Reconciler reconciler = meshctl.reconciler(connection);
+            if (reconciler.read(meshctl.mesh()).isEmpty()) {
+                meshctl.err().println("Step " + first.number() + ": " + first.title());
+                reconciler.applyPartial(
+                        meshctl.mesh(), first.content().apply(), first.file().toString(), false);
+            }
+        }
         cluster.deploy(cluster.topology().initialWorkloads());
-        spec.commandLine().getOut().println(LocalStatusCommand.render(cluster.status()));
+        meshctl.out().println(LocalStatusCommand.render(cluster.status()));
         return ExitCodes.OK;
     }
 }

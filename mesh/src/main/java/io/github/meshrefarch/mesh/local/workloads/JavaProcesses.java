@@ -61,10 +61,22 @@ public final class JavaProcesses {
 
     /** Asks the process to stop (SIGTERM: Spring's graceful shutdown), then kills it if it outlives {@code grace}. */
     public void stop(long pid, Duration grace) {
-        find(pid).ifPresent(handle -> {
-            handle.destroy();
+        stopAll(List.of(pid), grace);
+    }
+
+    /**
+     * Asks every process to stop at once, then kills those that outlive {@code grace}.
+     *
+     * @return the ids of the processes that were running and are now stopped
+     */
+    public List<Long> stopAll(List<Long> pids, Duration grace) {
+        List<ProcessHandle> running =
+                pids.stream().map(this::find).flatMap(Optional::stream).toList();
+        running.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle handle : running) {
             try {
-                handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (Exception notInTime) {
                 handle.destroyForcibly();
                 handle.onExit()
@@ -72,7 +84,8 @@ public final class JavaProcesses {
                         .exceptionally(t -> handle)
                         .join();
             }
-        });
+        }
+        return running.stream().map(ProcessHandle::pid).toList();
     }
 
     /** The last lines of a log, to explain why a process did not come up. */

@@ -4,7 +4,6 @@ import io.github.meshrefarch.mesh.local.workloads.LocalState.DaemonRecord;
 import io.github.meshrefarch.mesh.local.workloads.LocalState.WorkloadRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +63,7 @@ public final class LocalCluster {
             awaitReady(daemon, URI.create(controlPlaneEndpoint() + "/v20190125/meshes"), log, "the mesh daemon");
             return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the mesh daemon", e);
+            throw new LocalModeException("cannot start the mesh daemon: " + e.getMessage(), e);
         }
     }
 
@@ -101,7 +100,7 @@ public final class LocalCluster {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
         }
     }
 
@@ -144,7 +143,7 @@ public final class LocalCluster {
             store.update(state -> state.withoutWorkload(name));
             return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
         }
     }
 
@@ -157,22 +156,24 @@ public final class LocalCluster {
         try (var lock = store.lock()) {
             LocalState state = store.read();
             var stopped = new ArrayList<String>();
-            state.workloads().entrySet().parallelStream()
-                    .filter(e -> processes.find(e.getValue().pid()).isPresent())
-                    .forEach(e -> {
-                        processes.stop(e.getValue().pid(), STOP_GRACE);
-                        synchronized (stopped) {
-                            stopped.add(e.getKey());
-                        }
-                    });
-            if (state.daemon() != null && processes.find(state.daemon().pid()).isPresent()) {
-                processes.stop(state.daemon().pid(), STOP_GRACE);
+            var pids =
+                    state.workloads().values().stream().map(WorkloadRecord::pid).toList();
+            var stoppedPids = processes.stopAll(pids, STOP_GRACE);
+            state.workloads().forEach((name, record) -> {
+                if (stoppedPids.contains(record.pid())) {
+                    stopped.add(name);
+                }
+            });
+            if (state.daemon() != null
+                    && !processes
+                            .stopAll(List.of(state.daemon().pid()), STOP_GRACE)
+                            .isEmpty()) {
                 stopped.add("mesh-daemon");
             }
             store.update(ignored -> LocalState.EMPTY);
             return stopped;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
         }
     }
 
@@ -190,7 +191,7 @@ public final class LocalCluster {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(what + " exited with code " + process.exitValue()
+                throw new LocalModeException(what + " exited with code " + process.exitValue()
                         + " before it was ready; last lines of " + log + ":" + System.lineSeparator()
                         + JavaProcesses.tail(log, 15));
             }
@@ -199,12 +200,12 @@ public final class LocalCluster {
             }
             sleep(Duration.ofMillis(100));
         }
-        throw new IllegalStateException(what + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
+        throw new LocalModeException(what + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
     }
 
     private static void requireFree(int port, String what) {
         if (!Probes.portFree(port)) {
-            throw new IllegalStateException("port " + port + " for " + what
+            throw new LocalModeException("port " + port + " for " + what
                     + " is already in use; stop what uses it, or run './meshctl local down' if it is an earlier"
                     + " local mesh");
         }
@@ -215,7 +216,7 @@ public final class LocalCluster {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new LocalModeException("interrupted", e);
         }
     }
 }

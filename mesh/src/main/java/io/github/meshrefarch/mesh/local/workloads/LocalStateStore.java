@@ -2,7 +2,6 @@ package io.github.meshrefarch.mesh.local.workloads;
 
 import io.github.meshrefarch.mesh.local.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -46,10 +45,9 @@ public final class LocalStateStore {
         } catch (NoSuchFileException absent) {
             return LocalState.EMPTY;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new LocalModeException("cannot read " + file + ": " + e, e);
         } catch (JacksonException e) {
-            throw new IllegalStateException(
-                    "the local state file " + file + " is not valid: " + e.getOriginalMessage());
+            throw new LocalModeException("the local state file " + file + " is not valid: " + e.getOriginalMessage());
         }
     }
 
@@ -60,7 +58,7 @@ public final class LocalStateStore {
             AtomicFiles.write(file, JSON.writeValueAsBytes(updated));
             return updated;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new LocalModeException("cannot write " + file + ": " + e, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.meshrefarch.mesh.local.workloads;
 
+import io.github.meshrefarch.mesh.model.InvalidInputException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,11 +55,11 @@ public record LocalTopology(
                 DEFAULT_CONTROL_PLANE_PORT, listeners, workloads, List.of("order", "product", "customer"));
     }
 
-    /** The named workload, or an {@link IllegalArgumentException} naming the ones that exist. */
+    /** The named workload; an unknown name is invalid input, reported with the names that exist. */
     public Workload workload(String name) {
         Workload workload = workloads.get(name);
         if (workload == null) {
-            throw new IllegalArgumentException(
+            throw new InvalidInputException(
                     "unknown workload '" + name + "'; known workloads: " + String.join(", ", workloads.keySet()));
         }
         return workload;

@@ -1,7 +1,6 @@
 package io.github.meshrefarch.mesh.local.workloads;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,7 +28,7 @@ final class WorkloadLauncher {
     Process start(Workload workload) {
         Path jar = jar(workload);
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("the jar of workload " + workload.name() + " is missing: " + jar
+            throw new LocalModeException("the jar of workload " + workload.name() + " is missing: " + jar
                     + "; build it with './mvnw package -DskipTests -pl " + workload.module() + "'");
         }
         var environment = new HashMap<>(topology.environmentOf(workload));
@@ -37,7 +36,7 @@ final class WorkloadLauncher {
         try {
             return processes.start(javaOptions(), List.of("-jar", jar.toString()), environment, log(workload));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start workload " + workload.name(), e);
+            throw new LocalModeException("cannot start workload " + workload.name() + ": " + e.getMessage(), e);
         }
     }
 
