@@ -91,10 +91,13 @@ public final class LocalControlPlane implements AutoCloseable {
         return store;
     }
 
-    /** Stops serving; requests in progress get up to one second to finish. */
+    /**
+     * Stops accepting requests, then waits (up to five seconds) for changes in progress to reach the disk. A change cut
+     * off by the stop is either fully saved or not at all.
+     */
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
