@@ -73,12 +73,16 @@ final class RouteSpecValidator {
 
     private static void weightedTargets(JsonNode action, String path) {
         JsonNode targets = list(action, path, "weightedTargets", 1, 10);
+        long total = 0;
         for (int i = 0; i < targets.size(); i++) {
             String at = path + ".weightedTargets[%d]".formatted(i);
             Checks.object(targets.get(i), at);
             nameMember(targets.get(i), at, "virtualNode");
-            requiredRange(targets.get(i), at, "weight", 0, 100);
+            total += requiredRange(targets.get(i), at, "weight", 0, 100);
             optionalRange(targets.get(i), at, "port", 1, 65535);
+        }
+        if (total > 100) {
+            throw ApiException.badRequest("%s.weightedTargets: the weights add up to %d, more than 100", path, total);
         }
     }
 

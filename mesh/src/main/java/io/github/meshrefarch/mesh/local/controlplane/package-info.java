@@ -13,7 +13,7 @@
  *   <li>Specs are kept as sent: members this control plane does not interpret are stored and returned unchanged.
  *   <li>Changes are serialized, written atomically to {@code appmesh-state.json} in the state directory and published
  *       to the {@link io.github.meshrefarch.mesh.local.routetable.RouteTableSource} subscribers before the answer;
- *       reads run concurrently on snapshots. When 64 changes already wait or run, the next one is answered with
+ *       reads run concurrently on snapshots. When 8 changes already wait or run, the next one is answered with
  *       {@code TooManyRequestsException} (HTTP 429), which the SDKs retry with back-off.
  * </ul>
  */

@@ -2,7 +2,9 @@ package io.github.meshrefarch.mesh.local.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -55,34 +57,47 @@ class ConcurrencyIT {
 
     @Test
     void changesBeyondTheQueueBound_areTooManyRequests_whileReadsGoOn() throws Exception {
-        local.restartWithQueueBound(1);
         AppMeshClient client = local.client();
         client.createMesh(r -> r.meshName(MESH));
+        MeshStore store = local.controlPlane().store();
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread slowChange = new Thread(() -> local.controlPlane().store().change(state -> {
-            holding.countDown();
-            awaitQuietly(release);
-            return new MeshStore.Outcome<>(state, null);
-        }));
-        slowChange.start();
+        ExecutorService threads = Executors.newCachedThreadPool();
         try {
+            threads.submit(() -> store.change(state -> {
+                holding.countDown();
+                awaitQuietly(release);
+                return new MeshStore.Outcome<>(state, null);
+            }));
             assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            int waiting = LocalControlPlane.MAX_QUEUED_CHANGES - 1;
+            List<Future<?>> queued = new ArrayList<>();
+            for (int i = 0; i < waiting; i++) {
+                String name = "queued-" + i;
+                queued.add(threads.submit(() -> client.createVirtualNode(
+                        r -> r.meshName(MESH).virtualNodeName(name).spec(s -> {}))));
+            }
+            await().atMost(Duration.ofSeconds(60))
+                    .until(store::queuedChanges, count -> count == LocalControlPlane.MAX_QUEUED_CHANGES);
 
-            assertThatThrownBy(() -> client.createVirtualNode(
-                            r -> r.meshName(MESH).virtualNodeName("vn").spec(s -> {})))
+            assertThatThrownBy(() -> client.createVirtualNode(r ->
+                            r.meshName(MESH).virtualNodeName("one-too-many").spec(s -> {})))
                     .isInstanceOf(TooManyRequestsException.class)
                     .satisfies(e -> assertThat(((TooManyRequestsException) e).statusCode())
                             .isEqualTo(429));
             assertThat(client.describeMesh(r -> r.meshName(MESH)).mesh().meshName())
                     .isEqualTo(MESH);
+
+            release.countDown();
+            for (Future<?> change : queued) {
+                change.get(60, TimeUnit.SECONDS);
+            }
         } finally {
             release.countDown();
-            slowChange.join(30_000);
+            threads.shutdownNow();
         }
-        client.createVirtualNode(r -> r.meshName(MESH).virtualNodeName("vn").spec(s -> {}));
         assertThat(client.listVirtualNodes(r -> r.meshName(MESH)).virtualNodes())
-                .hasSize(1);
+                .hasSize(LocalControlPlane.MAX_QUEUED_CHANGES - 1);
     }
 
     private static void createMeshWithRoute(AppMeshClient client) {

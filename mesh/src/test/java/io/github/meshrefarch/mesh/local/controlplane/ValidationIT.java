@@ -59,6 +59,15 @@ class ValidationIT {
     }
 
     @Test
+    void weights_mustAddUpToAtMost100() {
+        assertBadRequest(
+                () -> createRoute(Walkthrough.routeSpec(Walkthrough.target("vn", 75), Walkthrough.target("vn", 26))),
+                "more than 100");
+        assertThat(createRoute(Walkthrough.routeSpec(Walkthrough.target("vn", 75), Walkthrough.target("vn", 25))))
+                .isNotNull();
+    }
+
+    @Test
     void weightedTargets_mustNumber1To10() {
         WeightedTarget[] eleven = IntStream.range(0, 11)
                 .mapToObj(i -> Walkthrough.target("vn", 9))
