@@ -5,6 +5,7 @@ import io.github.meshrefarch.mesh.local.workloads.LocalState.WorkloadRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class LocalCluster {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    static final int WARM_UP_REQUESTS = 10;
 
     private final LocalTopology topology;
     private final LocalStateStore store;
@@ -55,7 +57,11 @@ public final class LocalCluster {
             requireFree(topology.controlPlanePort(), "the local App Mesh endpoint");
             topology.listenerPorts().forEach((service, port) -> requireFree(port, "the listener of " + service));
             Path log = store.directory().resolve("logs").resolve("mesh-daemon.log");
-            Process daemon = processes.start(List.of("-XX:+UseSerialGC", "-Xmx512m"), daemonArguments(), Map.of(), log);
+            // The class path goes in an argument file: it keeps the command line short enough to be read back whole.
+            Path classPath = store.directory().resolve("mesh-daemon.classpath");
+            Files.writeString(classPath, "-cp \"" + System.getProperty("java.class.path") + "\"");
+            Process daemon = processes.start(
+                    List.of("-XX:+UseSerialGC", "-Xmx512m", "@" + classPath), daemonArguments(), Map.of(), log);
             store.update(state -> state.withDaemon(
                     new DaemonRecord(daemon.pid(), controlPlaneEndpoint().toString(), topology.listenerPorts())));
             progress.printf("Starting the local mesh (App Mesh endpoint %s) ...%n", controlPlaneEndpoint());
@@ -69,8 +75,6 @@ public final class LocalCluster {
 
     private List<String> daemonArguments() {
         var arguments = new ArrayList<>(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
                 "io.github.meshrefarch.mesh.cli.Main",
                 "local",
                 "daemon",
@@ -119,9 +123,21 @@ public final class LocalCluster {
             store.update(state -> state.withoutWorkload(workload.name()));
             throw notReady;
         }
+        warmUp(workload);
         store.update(state -> state.withWorkload(workload.name(), record(workload, process.pid(), true)));
         progress.printf("%s is ready as %s (%s)%n", workload.name(), workload.hostname(), workload.virtualNode());
         progress.flush();
+    }
+
+    /**
+     * A fresh JVM answers its first requests slowly (class loading, JIT, first connections), slowly enough for order's
+     * backend timeout: a few requests before the workload takes traffic keep that out of the first users' answers.
+     */
+    private static void warmUp(Workload workload) {
+        URI root = URI.create("http://127.0.0.1:" + workload.port() + "/");
+        for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+            Probes.answers(root, Duration.ofSeconds(5));
+        }
     }
 
     private static WorkloadRecord record(Workload workload, long pid, boolean ready) {
