@@ -1,5 +1,7 @@
 package io.github.meshrefarch.order.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.meshrefarch.order.client.BackendClient;
 import io.github.meshrefarch.order.client.Backends;
 import io.github.meshrefarch.order.config.ServiceProperties;
@@ -123,7 +125,7 @@ class OrderControllerTest {
                 .jsonPath("$.detail")
                 .value(
                         String.class,
-                        detail -> org.assertj.core.api.Assertions.assertThat(detail)
+                        detail -> assertThat(detail)
                                 .startsWith("product at http://product:8080 answered an invalid body"));
     }
 
