@@ -156,8 +156,10 @@ class LocalDataPlaneRoutingIT {
         VirtualServiceTraffic traffic = dataPlane.traffic().get(PRODUCT);
         assertThat(traffic.requests()).isEqualTo(200);
         assertThat(traffic.serverErrors()).isZero();
-        assertThat(traffic.targets().get("product").requests()).isEqualTo(observed.get("product").longValue());
-        assertThat(traffic.targets().get("product-v15").requests()).isEqualTo(observed.get("product-v15").longValue());
+        assertThat(traffic.targets().get("product").requests())
+                .isEqualTo(observed.get("product").longValue());
+        assertThat(traffic.targets().get("product-v15").requests())
+                .isEqualTo(observed.get("product-v15").longValue());
     }
 
     private Map<String, Integer> sendAndCountByNode(int requests) throws Exception {
