@@ -58,6 +58,8 @@ public final class LocalDataPlane implements AutoCloseable {
                 .keepAlive(true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
                 .option(ChannelOption.TCP_NODELAY, true);
+        // load the transport and pipeline classes now rather than on the first request
+        client.warmup().block(BIND_TIMEOUT);
         this.forwarder = new RequestForwarder(client, registry, counters);
     }
 

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ final class TestUpstream implements AutoCloseable {
 
     private enum Behaviour {
         ANSWER,
+        ANSWER_SLOWLY,
         FAIL,
         HANG
     }
@@ -35,16 +37,18 @@ final class TestUpstream implements AutoCloseable {
     private final String name;
     private final Behaviour behaviour;
     private final int failureStatus;
+    private final Duration delay;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicReference<Headers> lastHeaders = new AtomicReference<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private TestUpstream(String name, Behaviour behaviour, int failureStatus) throws IOException {
+    private TestUpstream(String name, Behaviour behaviour, int failureStatus, Duration delay) throws IOException {
         this.name = name;
         this.behaviour = behaviour;
         this.failureStatus = failureStatus;
+        this.delay = delay;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -52,15 +56,19 @@ final class TestUpstream implements AutoCloseable {
     }
 
     static TestUpstream answering(String name) throws IOException {
-        return new TestUpstream(name, Behaviour.ANSWER, 0);
+        return new TestUpstream(name, Behaviour.ANSWER, 0, Duration.ZERO);
+    }
+
+    static TestUpstream answeringAfter(String name, Duration delay) throws IOException {
+        return new TestUpstream(name, Behaviour.ANSWER_SLOWLY, 0, delay);
     }
 
     static TestUpstream failing(String name, int status) throws IOException {
-        return new TestUpstream(name, Behaviour.FAIL, status);
+        return new TestUpstream(name, Behaviour.FAIL, status, Duration.ZERO);
     }
 
     static TestUpstream hanging(String name) throws IOException {
-        return new TestUpstream(name, Behaviour.HANG, 0);
+        return new TestUpstream(name, Behaviour.HANG, 0, Duration.ZERO);
     }
 
     String name() {
@@ -84,7 +92,11 @@ final class TestUpstream implements AutoCloseable {
         lastHeaders.set(exchange.getRequestHeaders());
         byte[] requestBody = exchange.getRequestBody().readAllBytes();
         switch (behaviour) {
-            case HANG -> awaitClose();
+            case HANG -> awaitClose(Duration.ofSeconds(30));
+            case ANSWER_SLOWLY -> {
+                awaitClose(delay);
+                respond(exchange, 200, ("{\"node\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8));
+            }
             case FAIL -> respond(exchange, failureStatus, ("{\"node\":\"" + name + "\",\"failed\":true}").getBytes());
             case ANSWER ->
                 respond(
@@ -106,9 +118,9 @@ final class TestUpstream implements AutoCloseable {
         }
     }
 
-    private void awaitClose() {
+    private void awaitClose(Duration atMost) {
         try {
-            closed.await(30, TimeUnit.SECONDS);
+            closed.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
