@@ -130,7 +130,7 @@ final class UpstreamExchange {
     private Mono<UpstreamResponse> send(WeightedBackend target, InetSocketAddress endpoint) {
         String host = request.requestHeaders().get(HttpHeaderNames.HOST);
         return client.request(request.method())
-                .uri("http://" + endpoint.getHostString() + ":" + endpoint.getPort() + request.uri())
+                .uri(baseUrl(endpoint) + request.uri())
                 .send((outbound, out) -> {
                     outbound.headers(forwardedHeaders);
                     if (host != null) {
@@ -148,5 +148,10 @@ final class UpstreamExchange {
                 .responseConnection(
                         (response, connection) -> Mono.just(new UpstreamResponse(target, response, connection)))
                 .next();
+    }
+
+    private static String baseUrl(InetSocketAddress endpoint) {
+        String host = endpoint.getHostString();
+        return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + endpoint.getPort();
     }
 }
