@@ -4,6 +4,7 @@ import io.github.meshrefarch.mesh.local.dataplane.UpstreamFailure.Kind;
 import io.github.meshrefarch.mesh.local.routetable.HttpRouteRule;
 import io.github.meshrefarch.mesh.local.routetable.WeightedBackend;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -129,16 +130,28 @@ final class UpstreamExchange {
     private Mono<UpstreamResponse> send(WeightedBackend target, InetSocketAddress endpoint) {
         String host = request.requestHeaders().get(HttpHeaderNames.HOST);
         return client.request(request.method())
-                .uri("http://" + endpoint.getHostString() + ":" + endpoint.getPort() + request.uri())
+                .uri(baseUrl(endpoint) + request.uri())
                 .send((outbound, out) -> {
                     outbound.headers(forwardedHeaders);
                     if (host != null) {
                         outbound.header(HttpHeaderNames.HOST, host);
                     }
-                    return body.present() ? out.send(body.nextAttempt()) : out;
+                    if (!body.present()) {
+                        return out;
+                    }
+                    if (!forwardedHeaders.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                        // replacing the headers dropped the client's framing: a body of unknown length goes chunked
+                        outbound.header(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+                    }
+                    return out.send(body.nextAttempt());
                 })
                 .responseConnection(
                         (response, connection) -> Mono.just(new UpstreamResponse(target, response, connection)))
                 .next();
+    }
+
+    private static String baseUrl(InetSocketAddress endpoint) {
+        String host = endpoint.getHostString();
+        return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + endpoint.getPort();
     }
 }

@@ -1,30 +1,25 @@
 package io.github.meshrefarch.mesh.local.dataplane;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * A workload stand-in: a JDK HTTP server on an ephemeral loopback port that answers {@code {"node":"<name>"}} (echoing
- * a request body when there is one), or fails with a status, or never answers.
+ * A workload stand-in on an ephemeral loopback port, served by Reactor Netty as the Spring WebFlux workloads are: it
+ * answers {@code {"node":"<name>"}} (or echoes a request body), fails with a status, answers late, or never answers.
  */
 final class TestUpstream implements AutoCloseable {
-
-    static {
-        // The JDK server writes headers and body separately: without this, Nagle's algorithm meets delayed ACKs.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     private enum Behaviour {
         ANSWER,
@@ -35,32 +30,38 @@ final class TestUpstream implements AutoCloseable {
     private final String name;
     private final Behaviour behaviour;
     private final int failureStatus;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final Duration delay;
     private final AtomicInteger requests = new AtomicInteger();
-    private final AtomicReference<Headers> lastHeaders = new AtomicReference<>();
-    private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicReference<HttpHeaders> lastHeaders = new AtomicReference<>();
+    private final Sinks.Empty<Void> closed = Sinks.empty();
+    private final DisposableServer server;
 
-    private TestUpstream(String name, Behaviour behaviour, int failureStatus) throws IOException {
+    private TestUpstream(String name, Behaviour behaviour, int failureStatus, Duration delay) {
         this.name = name;
         this.behaviour = behaviour;
         this.failureStatus = failureStatus;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        this.delay = delay;
+        this.server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .handle(this::handle)
+                .bindNow();
     }
 
-    static TestUpstream answering(String name) throws IOException {
-        return new TestUpstream(name, Behaviour.ANSWER, 0);
+    static TestUpstream answering(String name) {
+        return new TestUpstream(name, Behaviour.ANSWER, 0, Duration.ZERO);
     }
 
-    static TestUpstream failing(String name, int status) throws IOException {
-        return new TestUpstream(name, Behaviour.FAIL, status);
+    static TestUpstream answeringAfter(String name, Duration delay) {
+        return new TestUpstream(name, Behaviour.ANSWER, 0, delay);
     }
 
-    static TestUpstream hanging(String name) throws IOException {
-        return new TestUpstream(name, Behaviour.HANG, 0);
+    static TestUpstream failing(String name, int status) {
+        return new TestUpstream(name, Behaviour.FAIL, status, Duration.ZERO);
+    }
+
+    static TestUpstream hanging(String name) {
+        return new TestUpstream(name, Behaviour.HANG, 0, Duration.ZERO);
     }
 
     String name() {
@@ -68,56 +69,52 @@ final class TestUpstream implements AutoCloseable {
     }
 
     InetSocketAddress address() {
-        return server.getAddress();
+        return (InetSocketAddress) server.address();
     }
 
     int requests() {
         return requests.get();
     }
 
-    Headers lastHeaders() {
+    HttpHeaders lastHeaders() {
         return lastHeaders.get();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
         requests.incrementAndGet();
-        lastHeaders.set(exchange.getRequestHeaders());
-        byte[] requestBody = exchange.getRequestBody().readAllBytes();
-        switch (behaviour) {
-            case HANG -> awaitClose();
-            case FAIL -> respond(exchange, failureStatus, ("{\"node\":\"" + name + "\",\"failed\":true}").getBytes());
+        lastHeaders.set(request.requestHeaders().copy());
+        Mono<byte[]> requestBody = request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]);
+        return switch (behaviour) {
+            case HANG -> requestBody.then(closed.asMono());
+            case FAIL ->
+                requestBody.flatMap(ignored -> respond(
+                        response,
+                        failureStatus,
+                        ("{\"node\":\"" + name + "\",\"failed\":true}").getBytes(StandardCharsets.UTF_8)));
             case ANSWER ->
-                respond(
-                        exchange,
-                        200,
-                        requestBody.length > 0
-                                ? requestBody
-                                : ("{\"node\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8));
-        }
-        exchange.close();
+                requestBody
+                        .delayElement(delay)
+                        .flatMap(body -> respond(
+                                response,
+                                200,
+                                body.length > 0
+                                        ? body
+                                        : ("{\"node\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8)));
+        };
     }
 
-    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("X-Served-By", "test-upstream");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private void awaitClose() {
-        try {
-            closed.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static Mono<Void> respond(HttpServerResponse response, int status, byte[] body) {
+        return response.status(HttpResponseStatus.valueOf(status))
+                .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                .header("X-Served-By", "test-upstream")
+                .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length))
+                .sendByteArray(Mono.just(body))
+                .then();
     }
 
     @Override
     public void close() {
-        closed.countDown();
-        server.stop(0);
-        executor.shutdownNow();
+        closed.tryEmitEmpty();
+        server.disposeNow(Duration.ofSeconds(5));
     }
 }

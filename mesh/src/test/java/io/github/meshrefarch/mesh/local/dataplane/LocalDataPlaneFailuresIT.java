@@ -1,0 +1,209 @@
+package io.github.meshrefarch.mesh.local.dataplane;
+
+import static io.github.meshrefarch.mesh.local.dataplane.Routes.PRODUCT;
+import static io.github.meshrefarch.mesh.local.dataplane.Routes.hostname;
+import static io.github.meshrefarch.mesh.local.dataplane.Routes.retryPolicy;
+import static io.github.meshrefarch.mesh.local.dataplane.Routes.route;
+import static io.github.meshrefarch.mesh.local.dataplane.Routes.target;
+import static io.github.meshrefarch.mesh.local.dataplane.Routes.virtualService;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LocalDataPlaneFailuresIT {
+
+    private final InMemoryRouteTableSource source = new InMemoryRouteTableSource();
+    private final InMemoryServiceRegistry registry = new InMemoryServiceRegistry();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<TestUpstream> upstreams = new ArrayList<>();
+    private LocalDataPlane dataPlane;
+
+    @BeforeEach
+    void startDataPlane() {
+        dataPlane = LocalDataPlane.start(source, registry, Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        dataPlane.close();
+        upstreams.forEach(TestUpstream::close);
+    }
+
+    @Test
+    void stoppedWorkload_withoutRetryPolicy_defaultPolicyRetriesOnTheOtherTarget() throws Exception {
+        TestUpstream v1 = register(TestUpstream.answering("product"));
+        TestUpstream v15 = register(TestUpstream.answering("product-v15"));
+        source.publish(virtualService(PRODUCT, route("/", target("product", 50), target("product-v15", 50))));
+        v15.close(); // still registered: its port now refuses connections, as a crashed process's would
+
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<String> response = get("/");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"product\"");
+        }
+        VirtualServiceTraffic traffic = dataPlane.traffic().get(PRODUCT);
+        assertThat(traffic.retries()).isPositive();
+        assertThat(traffic.targets().get("product-v15").connectionFailures()).isEqualTo(traffic.retries());
+        assertThat(v1.requests()).isEqualTo(100);
+    }
+
+    @Test
+    void deregisteredWorkload_isRetriedOnTheOtherTarget() throws Exception {
+        register(TestUpstream.answering("product"));
+        TestUpstream v15 = register(TestUpstream.answering("product-v15"));
+        source.publish(virtualService(
+                PRODUCT,
+                route(
+                        "/",
+                        retryPolicy(1, Duration.ofSeconds(2), "gateway-error"),
+                        null,
+                        target("product", 50),
+                        target("product-v15", 50))));
+        registry.deregister(hostname("product-v15"), v15.address());
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(get("/").body()).contains("\"product\"");
+        }
+        assertThat(v15.requests()).isZero();
+    }
+
+    @Test
+    void noWorkloadUp_gets503NamingTheVirtualService() throws Exception {
+        TestUpstream v1 = register(TestUpstream.answering("product"));
+        source.publish(virtualService(PRODUCT, route("/", target("product", 100))));
+        v1.close();
+
+        HttpResponse<String> response = get("/");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
+        assertThat(response.body())
+                .contains("\"error\":\"no healthy upstream\"")
+                .contains("\"virtualService\":\"" + PRODUCT + "\"");
+        VirtualServiceTraffic traffic = dataPlane.traffic().get(PRODUCT);
+        assertThat(traffic.serverErrors()).isEqualTo(1);
+        assertThat(traffic.retries()).isEqualTo(2); // App Mesh's default policy: two retries on connection failure
+    }
+
+    @Test
+    void allWeightsZero_gets503() throws Exception {
+        register(TestUpstream.answering("product"));
+        source.publish(virtualService(PRODUCT, route("/", target("product", 0))));
+
+        HttpResponse<String> response = get("/");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains(PRODUCT);
+    }
+
+    @Test
+    void hangingTarget_gets504NamingTheVirtualService_afterTheRouteTimeout() throws Exception {
+        TestUpstream hanging = register(TestUpstream.hanging("product"));
+        source.publish(virtualService(PRODUCT, route("/", null, Duration.ofMillis(300), target("product", 100))));
+
+        long start = System.nanoTime();
+        HttpResponse<String> response = get("/");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.body())
+                .contains("\"error\":\"upstream request timeout\"")
+                .contains("\"virtualService\":\"" + PRODUCT + "\"");
+        assertThat(took).isBetween(Duration.ofMillis(300), Duration.ofSeconds(10));
+        assertThat(hanging.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void hangingTarget_perRetryTimeout_retriesOnTheOtherTarget() throws Exception {
+        register(TestUpstream.hanging("product-v15"));
+        register(TestUpstream.answering("product"));
+        source.publish(virtualService(PRODUCT, route("/", target("product", 100))));
+        assertThat(get("/").statusCode()).isEqualTo(200); // warm: the first request of a JVM can be slow
+        source.publish(virtualService(
+                PRODUCT,
+                route(
+                        "/",
+                        retryPolicy(2, Duration.ofSeconds(1), "gateway-error"),
+                        Duration.ofSeconds(30),
+                        target("product", 50),
+                        target("product-v15", 50))));
+
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> response = get("/");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"product\"");
+        }
+        VirtualServiceTraffic traffic = dataPlane.traffic().get(PRODUCT);
+        assertThat(traffic.retries())
+                .isEqualTo(traffic.targets().get("product-v15").requests());
+    }
+
+    @Test
+    void serverError_retriedWithServerErrorPolicy_passedThroughWithoutOne() throws Exception {
+        TestUpstream failing = register(TestUpstream.failing("product-v15", 500));
+        register(TestUpstream.answering("product"));
+        source.publish(virtualService(
+                PRODUCT,
+                route(
+                        "/",
+                        retryPolicy(1, Duration.ofSeconds(2), "server-error"),
+                        null,
+                        target("product", 50),
+                        target("product-v15", 50))));
+        for (int i = 0; i < 30; i++) {
+            assertThat(get("/").statusCode()).isEqualTo(200);
+        }
+        assertThat(failing.requests()).isPositive();
+
+        source.publish(virtualService(PRODUCT, route("/", target("product-v15", 100))));
+        HttpResponse<String> response = get("/");
+        assertThat(response.statusCode()).isEqualTo(500); // App Mesh's default policy retries 503 only
+        assertThat(response.body()).contains("\"failed\":true");
+    }
+
+    @Test
+    void postBody_replayedOnRetry() throws Exception {
+        register(TestUpstream.failing("product-v15", 503));
+        register(TestUpstream.answering("product"));
+        source.publish(virtualService(PRODUCT, route("/", target("product", 50), target("product-v15", 50))));
+        String body = "{\"order\":\"" + "x".repeat(20_000) + "\"}";
+
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(uri("/orders"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo(body);
+        }
+    }
+
+    private TestUpstream register(TestUpstream upstream) {
+        upstreams.add(upstream);
+        registry.register(hostname(upstream.name()), upstream.address());
+        return upstream;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        InetSocketAddress listener = dataPlane.listenerAddress(PRODUCT).orElseThrow();
+        return URI.create("http://127.0.0.1:" + listener.getPort() + path);
+    }
+}
