@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,15 +32,21 @@ public final class LocalControlPlane implements AutoCloseable {
     /** The region of resources created by requests without a SigV4 signature. */
     public static final String DEFAULT_REGION = "us-east-1";
 
-    /** At most this many changes may wait or run at once; more are answered with {@code TooManyRequestsException}. */
-    static final int MAX_QUEUED_CHANGES = 64;
-
+    /** Threads serving requests. */
     private static final int THREADS = 16;
+
+    /**
+     * At most this many changes may wait or run at once; one more is answered with {@code TooManyRequestsException}
+     * (which the SDKs retry with back-off). Half the request threads: however many changes queue up, reads always find
+     * a free thread.
+     */
+    static final int MAX_QUEUED_CHANGES = THREADS / 2;
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final MeshStore store;
     private final ApiHandler handler;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalControlPlane(HttpServer server, ExecutorService executor, MeshStore store, ApiHandler handler) {
         this.server = server;
@@ -91,10 +98,16 @@ public final class LocalControlPlane implements AutoCloseable {
         return store;
     }
 
-    /** Stops serving; requests in progress get up to one second to finish. */
+    /**
+     * Stops accepting requests, then waits (up to five seconds) for changes in progress to reach the disk. A change cut
+     * off by the stop is either fully saved or not at all.
+     */
     @Override
     public void close() {
-        server.stop(1);
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        server.stop(0);
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

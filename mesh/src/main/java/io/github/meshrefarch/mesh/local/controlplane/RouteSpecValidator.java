@@ -48,12 +48,12 @@ final class RouteSpecValidator {
                 if (match.has("methodName") && !match.has("serviceName")) {
                     throw ApiException.badRequest("%s.match.methodName requires serviceName", path);
                 }
-                retryPolicy(route, path, "grpcRetryEvents", GRPC_RETRY_EVENTS);
+                retryPolicy(route, path, true);
                 timeout(route, path);
             }
             default -> {
                 httpMatch(requiredObject(route, path, "match"), path + ".match");
-                retryPolicy(route, path, "httpRetryEvents", HTTP_RETRY_EVENTS);
+                retryPolicy(route, path, false);
                 timeout(route, path);
             }
         }
@@ -73,12 +73,16 @@ final class RouteSpecValidator {
 
     private static void weightedTargets(JsonNode action, String path) {
         JsonNode targets = list(action, path, "weightedTargets", 1, 10);
+        long total = 0;
         for (int i = 0; i < targets.size(); i++) {
             String at = path + ".weightedTargets[%d]".formatted(i);
             Checks.object(targets.get(i), at);
             nameMember(targets.get(i), at, "virtualNode");
-            requiredRange(targets.get(i), at, "weight", 0, 100);
+            total += requiredRange(targets.get(i), at, "weight", 0, 100);
             optionalRange(targets.get(i), at, "port", 1, 65535);
+        }
+        if (total > 100) {
+            throw ApiException.badRequest("%s.weightedTargets: the weights add up to %d, more than 100", path, total);
         }
     }
 
@@ -107,7 +111,7 @@ final class RouteSpecValidator {
         }
     }
 
-    private static void retryPolicy(JsonNode route, String path, String eventsMember, Set<String> allowedEvents) {
+    private static void retryPolicy(JsonNode route, String path, boolean grpc) {
         if (!route.has("retryPolicy")) {
             return;
         }
@@ -116,13 +120,20 @@ final class RouteSpecValidator {
         requiredRange(policy, at, "maxRetries", 0, Long.MAX_VALUE);
         requiredObject(policy, at, "perRetryTimeout");
         duration(policy, at, "perRetryTimeout");
-        JsonNode events = list(policy, at, eventsMember, 0, 25);
-        JsonNode tcpEvents = list(policy, at, "tcpRetryEvents", 0, 1);
-        if (events.size() + tcpEvents.size() == 0) {
-            throw ApiException.badRequest("%s must set %s or tcpRetryEvents", at, eventsMember);
+        int events = events(policy, at, "httpRetryEvents", 25, HTTP_RETRY_EVENTS)
+                + events(policy, at, "tcpRetryEvents", 1, TCP_RETRY_EVENTS);
+        if (grpc) {
+            events += events(policy, at, "grpcRetryEvents", 5, GRPC_RETRY_EVENTS);
         }
-        events.forEach(event -> event(event, at + "." + eventsMember, allowedEvents));
-        tcpEvents.forEach(event -> event(event, at + ".tcpRetryEvents", TCP_RETRY_EVENTS));
+        if (events == 0) {
+            throw ApiException.badRequest("%s must name at least one retry event", at);
+        }
+    }
+
+    private static int events(JsonNode policy, String path, String member, int max, Set<String> allowed) {
+        JsonNode events = list(policy, path, member, 0, max);
+        events.forEach(event -> event(event, path + "." + member, allowed));
+        return events.size();
     }
 
     private static void event(JsonNode event, String path, Set<String> allowed) {

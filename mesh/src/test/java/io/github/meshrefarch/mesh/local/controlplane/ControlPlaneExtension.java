@@ -63,14 +63,6 @@ final class ControlPlaneExtension implements BeforeEachCallback, AfterEachCallba
         client = client(controlPlane.endpoint());
     }
 
-    /** Replaces the control plane with one that lets at most {@code maxQueuedChanges} changes wait or run. */
-    void restartWithQueueBound(int maxQueuedChanges) throws IOException {
-        client.close();
-        controlPlane.close();
-        controlPlane = LocalControlPlane.start(0, stateDir, maxQueuedChanges);
-        client = client(controlPlane.endpoint());
-    }
-
     static AppMeshClient client(URI endpoint) {
         return AppMeshClient.builder()
                 .endpointOverride(endpoint)

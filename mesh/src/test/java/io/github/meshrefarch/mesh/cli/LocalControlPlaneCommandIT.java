@@ -1,0 +1,141 @@
+package io.github.meshrefarch.mesh.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.appmesh.AppMeshClient;
+
+class LocalControlPlaneCommandIT {
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void servesInTheForeground_printsItsEndpoint_andKeepsStateAcrossRuns() throws Exception {
+        Process first = start();
+        try {
+            URI endpoint = endpointOf(first);
+            try (AppMeshClient client = client(endpoint)) {
+                client.createMesh(r -> r.meshName("from-cli"));
+            }
+        } finally {
+            stop(first);
+        }
+        Process second = start();
+        try (AppMeshClient client = client(endpointOf(second))) {
+            assertThat(client.listMeshes().meshes())
+                    .extracting(mesh -> mesh.meshName())
+                    .containsExactly("from-cli");
+        } finally {
+            stop(second);
+        }
+    }
+
+    @Test
+    void portInUse_isOneClearErrorAndExitCode1() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.run(
+                    new PrintWriter(out),
+                    new PrintWriter(err),
+                    "local",
+                    "controlplane",
+                    "--port",
+                    String.valueOf(taken.getLocalPort()),
+                    "--state-dir",
+                    stateDir.toString());
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString().strip())
+                    .isEqualTo("meshctl: port %d on 127.0.0.1 is already in use", taken.getLocalPort());
+            assertThat(out.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void corruptState_isOneClearErrorAndExitCode1() throws IOException {
+        Files.writeString(stateDir.resolve("appmesh-state.json"), "{ not json");
+        StringWriter err = new StringWriter();
+        int code = Main.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "local",
+                "controlplane",
+                "--port",
+                "0",
+                "--state-dir",
+                stateDir.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("corrupt").contains("appmesh-state.json");
+    }
+
+    @Test
+    void help_documentsTheDefaultPort() {
+        StringWriter out = new StringWriter();
+        Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "local", "controlplane", "--help");
+        assertThat(out.toString()).contains("default: 9080");
+    }
+
+    private Process start() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "local",
+                        "controlplane",
+                        "--port",
+                        "0",
+                        "--state-dir",
+                        stateDir.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    private static URI endpointOf(Process process) throws IOException {
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        assertThat(line).startsWith("App Mesh endpoint: http://127.0.0.1:");
+        return URI.create(line.substring("App Mesh endpoint: ".length()));
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static AppMeshClient client(URI endpoint) {
+        return AppMeshClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(config -> config.apiCallTimeout(Duration.ofSeconds(30)))
+                .build();
+    }
+}
