@@ -1,11 +1,15 @@
 package io.github.meshrefarch.mesh.model;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -56,7 +60,10 @@ public final class DescriptionReader {
         StringBuilder message = new StringBuilder(file.toString());
         TokenStreamLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            message.append(':').append(location.getLineNr());
+            int line = e instanceof UnrecognizedPropertyException unknown
+                    ? lineOfKey(file, unknown.getPropertyName(), location.getLineNr())
+                    : location.getLineNr();
+            message.append(':').append(line);
         }
         String field = fieldPath(e);
         if (!field.isEmpty()) {
@@ -70,6 +77,25 @@ public final class DescriptionReader {
                                 ? reason.substring(0, detail)
                                 : reason.lines().findFirst().orElse(""));
         return message.toString();
+    }
+
+    /**
+     * The line of the last {@code key:} at or before {@code reported}: records are built once all
+     * their fields are read, so Jackson reports an unknown field where the record ends.
+     */
+    private static int lineOfKey(Path file, String key, int reported) {
+        Pattern keyPattern = Pattern.compile("(^|[\\s{,-])" + Pattern.quote(key) + "\\s*:");
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int line = Math.min(reported, lines.size()); line >= 1; line--) {
+                if (keyPattern.matcher(lines.get(line - 1)).find()) {
+                    return line;
+                }
+            }
+        } catch (IOException e) {
+            // keep the reported line
+        }
+        return reported;
     }
 
     private static String fieldPath(JacksonException e) {
