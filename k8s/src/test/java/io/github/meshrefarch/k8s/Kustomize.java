@@ -3,10 +3,12 @@ package io.github.meshrefarch.k8s;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +32,7 @@ final class Kustomize {
         return RENDERED.computeIfAbsent(directory.toAbsolutePath().normalize(), Kustomize::run);
     }
 
-    static String renderYaml(Path directory) {
+    private static String renderYaml(Path directory) {
         ProcessBuilder builder = new ProcessBuilder("kubectl", "kustomize", directory.toString());
         Process process;
         try {
@@ -40,8 +42,10 @@ final class Kustomize {
         }
         try {
             process.getOutputStream().close();
-            var stdout = process.getInputStream().readAllBytes();
-            var stderr = process.getErrorStream().readAllBytes();
+            InputStream errors = process.getErrorStream();
+            CompletableFuture<byte[]> stderrRead = CompletableFuture.supplyAsync(() -> readAll(errors));
+            byte[] stdout = process.getInputStream().readAllBytes();
+            byte[] stderr = stderrRead.join();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("kubectl kustomize " + directory + " did not finish within 60 s");
@@ -57,6 +61,14 @@ final class Kustomize {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new AssertionError("interrupted while rendering " + directory, e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return ("(stderr unreadable: " + e.getMessage() + ")").getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -68,7 +68,20 @@ class MeshAgreementTest {
                 .map(Rendered::dnsName)
                 .toList();
 
-        assertThat(virtualNodesServing(dnsNames)).as(MESH.source()).hasSize(1);
+        List<String> virtualNodes = virtualNodesServing(dnsNames);
+
+        assertThat(virtualNodes).as(MESH.source()).hasSize(1);
+        Service service = rendered.servicesSelecting(deployment).stream()
+                .filter(s ->
+                        Rendered.dnsName(s).equals(MESH.virtualNodeHostnames().get(virtualNodes.get(0))))
+                .findFirst()
+                .orElseThrow();
+        // Envoy sends to the hostname on the listener port; the container listens on it, too.
+        int listenerPort = MESH.virtualNodeListenerPorts().get(virtualNodes.get(0));
+        assertThat(app(deployment).getPorts().get(0).getContainerPort()).isEqualTo(listenerPort);
+        if (service.getSpec().getType().equals("ClusterIP")) {
+            assertThat(service.getSpec().getPorts().get(0).getPort()).isEqualTo(listenerPort);
+        }
     }
 
     @ParameterizedTest

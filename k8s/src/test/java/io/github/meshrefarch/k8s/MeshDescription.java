@@ -15,10 +15,17 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * hostname and the virtual services. Read from {@code mesh/demomesh.yaml} when the repository has it, otherwise
  * {@link #EXPECTED}, the walkthrough's names: the one place in these tests that spells them out.
  *
+ * @param virtualNodeListenerPorts each virtual node's listener port (App Mesh's and meshctl's default: 8080)
  * @param source where the description came from, for failure messages
  */
 record MeshDescription(
-        String meshName, Map<String, String> virtualNodeHostnames, Set<String> virtualServices, String source) {
+        String meshName,
+        Map<String, String> virtualNodeHostnames,
+        Map<String, Integer> virtualNodeListenerPorts,
+        Set<String> virtualServices,
+        String source) {
+
+    static final int DEFAULT_LISTENER_PORT = 8080;
 
     static final MeshDescription EXPECTED = new MeshDescription(
             "demomesh",
@@ -28,6 +35,12 @@ record MeshDescription(
                     "customer-vn", "customer.default.svc.cluster.local",
                     "product-v15-vn", "product-v15.default.svc.cluster.local",
                     "customer-v2-vn", "customer-v2.default.svc.cluster.local"),
+            Map.of(
+                    "order-vn", DEFAULT_LISTENER_PORT,
+                    "product-vn", DEFAULT_LISTENER_PORT,
+                    "customer-vn", DEFAULT_LISTENER_PORT,
+                    "product-v15-vn", DEFAULT_LISTENER_PORT,
+                    "customer-v2-vn", DEFAULT_LISTENER_PORT),
             Set.of("product.default.svc.cluster.local", "customer.default.svc.cluster.local"),
             "the table in MeshDescription.EXPECTED (mesh/demomesh.yaml is not in this checkout)");
 
@@ -41,15 +54,17 @@ record MeshDescription(
 
     /**
      * Reads the names without depending on the exact layout of the file: a virtual node is any mapping named
-     * {@code *-vn} (by {@code name} or {@code virtualNodeName}) holding a {@code hostname} somewhere inside; a virtual
+     * {@code *-vn} (by {@code name} or {@code virtualNodeName}) holding a {@code hostname} somewhere inside, and
+     * maybe a {@code listener} with a {@code port} (or a list of {@code listeners}: the first counts); a virtual
      * service is any mapping named with a cluster DNS name ({@code *.svc.cluster.local}); the mesh name is the
      * top-level {@code mesh} (a string, or a mapping with a {@code name}) or {@code meshName}.
      */
     static MeshDescription parse(JsonNode root, String source) {
         Map<String, String> hostnames = new TreeMap<>();
+        Map<String, Integer> ports = new TreeMap<>();
         Set<String> virtualServices = new TreeSet<>();
-        collect(root, hostnames, virtualServices);
-        return new MeshDescription(meshName(root).orElse(""), hostnames, virtualServices, source);
+        collect(root, hostnames, ports, virtualServices);
+        return new MeshDescription(meshName(root).orElse(""), hostnames, ports, virtualServices, source);
     }
 
     private static Optional<String> meshName(JsonNode root) {
@@ -64,19 +79,29 @@ record MeshDescription(
         return meshName.isString() ? Optional.of(meshName.asString()) : Optional.empty();
     }
 
-    private static void collect(JsonNode node, Map<String, String> hostnames, Set<String> virtualServices) {
+    private static void collect(
+            JsonNode node, Map<String, String> hostnames, Map<String, Integer> ports, Set<String> virtualServices) {
         if (node.isObject()) {
             name(node).ifPresent(name -> {
                 if (name.endsWith("-vn")) {
                     hostname(node).ifPresent(hostname -> hostnames.put(name, hostname));
+                    ports.put(name, listenerPort(node));
                 } else if (name.endsWith(".svc.cluster.local")) {
                     virtualServices.add(name);
                 }
             });
         }
         for (JsonNode child : node) {
-            collect(child, hostnames, virtualServices);
+            collect(child, hostnames, ports, virtualServices);
         }
+    }
+
+    private static int listenerPort(JsonNode virtualNode) {
+        JsonNode listener =
+                virtualNode.has("listeners") ? virtualNode.path("listeners").path(0) : virtualNode.path("listener");
+        JsonNode port =
+                listener.has("portMapping") ? listener.path("portMapping").path("port") : listener.path("port");
+        return port.isNumber() ? port.asInt() : DEFAULT_LISTENER_PORT;
     }
 
     private static Optional<String> name(JsonNode node) {

@@ -16,11 +16,11 @@ class MeshDescriptionTest {
                 mesh: demomesh
                 virtualNodes:
                   - name: product-vn
-                    listener: {port: 8080, protocol: http}
                     serviceDiscovery:
                       dns: {hostname: product.default.svc.cluster.local}
                   - name: order-vn
                     hostname: order.default.svc.cluster.local
+                    listeners: [{portMapping: {port: 9090, protocol: http}}]
                     backends: [product.default.svc.cluster.local]
                 virtualRouters:
                   - name: product-vr
@@ -39,6 +39,8 @@ class MeshDescriptionTest {
                 .containsOnly(
                         entry("product-vn", "product.default.svc.cluster.local"),
                         entry("order-vn", "order.default.svc.cluster.local"));
+        assertThat(description.virtualNodeListenerPorts())
+                .containsOnly(entry("product-vn", 8080), entry("order-vn", 9090));
         assertThat(description.virtualServices()).containsExactly("product.default.svc.cluster.local");
     }
 
