@@ -1,0 +1,157 @@
+package io.github.meshrefarch.mesh.load;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * A running load: one scheduler thread sends request {@code i} at {@code start + i / rate} whether
+ * or not earlier ones have returned (open loop), and catches up at once after a stall, each request
+ * keeping its scheduled time as the origin of its latency. When sending ends (duration reached or
+ * {@link #stop()}), the run waits for requests in flight, at most the request timeout.
+ *
+ * <p>Thread-safe. The listener runs on the client's event loops: it must be quick and thread-safe.
+ */
+public final class LoadRun implements AutoCloseable {
+
+    private static final long DRAIN_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final LoadConfig config;
+    private final Consumer<LoadResponse> listener;
+    private final HttpLoadClient client;
+    private final LoadStatistics statistics;
+    private final long startNanos;
+    private final Thread scheduler;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicReference<RuntimeException> listenerFailure = new AtomicReference<>();
+    private volatile boolean stopRequested;
+    private volatile LoadResult result;
+
+    private LoadRun(LoadConfig config, Consumer<LoadResponse> listener) {
+        this.config = config;
+        this.listener = listener;
+        this.client = new HttpLoadClient(config);
+        this.startNanos = System.nanoTime();
+        this.statistics = new LoadStatistics(startNanos);
+        this.scheduler = new Thread(this::runSchedule, "meshctl-load-scheduler");
+        scheduler.setDaemon(true);
+    }
+
+    static LoadRun start(LoadConfig config, Consumer<LoadResponse> listener) {
+        LoadRun run = new LoadRun(Objects.requireNonNull(config), Objects.requireNonNull(listener));
+        run.scheduler.start();
+        return run;
+    }
+
+    /** The figures of the whole run so far (final ones once it has finished). */
+    public LoadResult snapshot() {
+        LoadResult done = result;
+        return done != null ? done : statistics.total(System.nanoTime());
+    }
+
+    /**
+     * The figures since the previous call (or the start of the run), and a new window from now on:
+     * the demo reads one window per step of the walkthrough. Requests sent in one window and
+     * answered in the next count as sent in the first and completed in the second.
+     */
+    public LoadResult takeWindow() {
+        return statistics.takeWindow(System.nanoTime());
+    }
+
+    /** Whether sending has ended and no request is in flight any more. */
+    public boolean finished() {
+        return finished.getCount() == 0;
+    }
+
+    /** Waits until the run ends by itself (bounded runs only) and returns its figures. */
+    public LoadResult awaitCompletion() throws InterruptedException {
+        if (!config.bounded()) {
+            throw new IllegalStateException("a run without a duration ends only with stop()");
+        }
+        finished.await();
+        return finalResult();
+    }
+
+    /** Stops sending, waits for requests in flight (at most the request timeout) and returns the figures. */
+    public LoadResult stop() {
+        stopRequested = true;
+        LockSupport.unpark(scheduler);
+        boolean interrupted = false;
+        while (finished.getCount() > 0) {
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return finalResult();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private LoadResult finalResult() {
+        RuntimeException failure = listenerFailure.get();
+        if (failure != null) {
+            throw new IllegalStateException("the response listener failed: " + failure, failure);
+        }
+        return result;
+    }
+
+    private void runSchedule() {
+        try {
+            long interval = config.intervalNanos();
+            long end = config.bounded() ? startNanos + config.duration().toNanos() : Long.MAX_VALUE;
+            long next = startNanos;
+            while (!stopRequested && next - end < 0) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(this, wait);
+                } else {
+                    send(next);
+                    next += interval;
+                }
+            }
+            drain();
+            result = statistics.total(System.nanoTime());
+        } finally {
+            client.close();
+            finished.countDown();
+        }
+    }
+
+    private void send(long scheduledNanos) {
+        statistics.sent();
+        client.get(scheduledNanos).subscribe(this::completed);
+    }
+
+    private void completed(LoadResponse response) {
+        statistics.completed(response);
+        try {
+            listener.accept(response);
+        } catch (RuntimeException e) {
+            listenerFailure.compareAndSet(null, e);
+        }
+    }
+
+    private void drain() {
+        long deadline = System.nanoTime() + config.requestTimeout().toNanos() + DRAIN_MARGIN_NANOS;
+        while (statistics.inFlight() > 0 && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+        }
+    }
+
+    /** How long the run has been going. */
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}
