@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "meshctl 1.0.0",
         description = "Ship service versions safely behind App Mesh: canary, cut-over and rollback.",
-        subcommands = {LocalCommand.class})
+        subcommands = {LocalCommand.class, LoadCommand.class, WatchCommand.class})
 public final class MeshctlCommand {}

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * A running load: one scheduler thread sends request {@code i} at {@code start + i / rate} whether
  * or not earlier ones have returned (open loop), and catches up at once after a stall, each request
  * keeping its scheduled time as the origin of its latency. When sending ends (duration reached or
- * {@link #stop()}), the run waits for requests in flight, at most the request timeout.
+ * {@link #stop()}), the run waits for requests in flight, at most the request timeout. The server
+ * sees a few more requests than the figures count: the warm-up requests (see {@link #start}).
  *
  * <p>Thread-safe. The listener runs on the client's event loops: it must be quick and thread-safe.
  */
@@ -31,18 +32,22 @@ public final class LoadRun implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile LoadResult result;
 
-    private LoadRun(LoadConfig config, Consumer<LoadResponse> listener) {
+    private LoadRun(LoadConfig config, Consumer<LoadResponse> listener, HttpLoadClient client) {
         this.config = config;
         this.listener = listener;
-        this.client = new HttpLoadClient(config);
+        this.client = client;
         this.startNanos = System.nanoTime();
         this.statistics = new LoadStatistics(startNanos);
         this.scheduler = new Thread(this::runSchedule, "meshctl-load-scheduler");
         scheduler.setDaemon(true);
     }
 
+    /** Warms the client up first (see {@link HttpLoadClient#warmUp()}), then starts the schedule. */
     static LoadRun start(LoadConfig config, Consumer<LoadResponse> listener) {
-        LoadRun run = new LoadRun(Objects.requireNonNull(config), Objects.requireNonNull(listener));
+        Objects.requireNonNull(listener);
+        HttpLoadClient client = new HttpLoadClient(Objects.requireNonNull(config));
+        client.warmUp();
+        LoadRun run = new LoadRun(config, listener, client);
         run.scheduler.start();
         return run;
     }
