@@ -19,14 +19,18 @@ public final class LoadGenerator {
 
     private LoadGenerator() {}
 
-    /** Starts sending at once and returns the running load; {@code listener} sees every response. */
+    /**
+     * Warms the client up (a few requests outside the figures, at most the request timeout), then
+     * starts the schedule and returns the running load; {@code listener} sees every scheduled
+     * request's outcome, one after the other on a thread of its own.
+     */
     public static LoadRun start(LoadConfig config, Consumer<LoadResponse> listener) {
         return LoadRun.start(config, listener);
     }
 
     /** Sends for the configured duration, waits for the last responses, and returns the figures. */
     public static LoadResult run(LoadConfig config) throws InterruptedException {
-        return run(config, response -> {});
+        return run(config, LoadRun.NO_LISTENER);
     }
 
     /** Like {@link #run(LoadConfig)}, handing every response to {@code listener}. */

@@ -3,6 +3,8 @@ package io.github.meshrefarch.mesh.load;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -15,11 +17,17 @@ import java.util.function.Consumer;
  * {@link #stop()}), the run waits for requests in flight, at most the request timeout. The server
  * sees a few more requests than the figures count: the warm-up requests (see {@link #start}).
  *
- * <p>Thread-safe. The listener runs on the client's event loops: it must be quick and thread-safe.
+ * <p>Thread-safe. The listener runs on one thread of its own, one response after the other, so it
+ * need not be thread-safe, and a slow listener delays neither requests nor their latencies; {@link
+ * #stop()} returns after it has seen the last response.
  */
 public final class LoadRun implements AutoCloseable {
 
+    /** Stands for "no listener": responses are only counted, no thread hands them out. */
+    static final Consumer<LoadResponse> NO_LISTENER = response -> {};
+
     private static final long DRAIN_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long LISTENER_GRACE_SECONDS = 10;
 
     private final LoadConfig config;
     private final Consumer<LoadResponse> listener;
@@ -28,6 +36,7 @@ public final class LoadRun implements AutoCloseable {
     private final long startNanos;
     private final Thread scheduler;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final ExecutorService listenerThread;
     private final AtomicReference<RuntimeException> listenerFailure = new AtomicReference<>();
     private volatile boolean stopRequested;
     private volatile LoadResult result;
@@ -38,15 +47,28 @@ public final class LoadRun implements AutoCloseable {
         this.client = client;
         this.startNanos = System.nanoTime();
         this.statistics = new LoadStatistics(startNanos);
-        this.scheduler = new Thread(this::runSchedule, "meshctl-load-scheduler");
-        scheduler.setDaemon(true);
+        this.scheduler = daemon(this::runSchedule, "meshctl-load-scheduler");
+        this.listenerThread = listener == NO_LISTENER
+                ? null
+                : Executors.newSingleThreadExecutor(task -> daemon(task, "meshctl-load-listener"));
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Warms the client up first (see {@link HttpLoadClient#warmUp()}), then starts the schedule. */
     static LoadRun start(LoadConfig config, Consumer<LoadResponse> listener) {
         Objects.requireNonNull(listener);
         HttpLoadClient client = new HttpLoadClient(Objects.requireNonNull(config));
-        client.warmUp();
+        try {
+            client.warmUp();
+        } catch (RuntimeException e) { // interrupted while blocking
+            client.close();
+            throw e;
+        }
         LoadRun run = new LoadRun(config, listener, client);
         run.scheduler.start();
         return run;
@@ -130,6 +152,7 @@ public final class LoadRun implements AutoCloseable {
             result = statistics.total(System.nanoTime());
         } finally {
             client.close();
+            awaitListener();
             finished.countDown();
         }
     }
@@ -141,10 +164,33 @@ public final class LoadRun implements AutoCloseable {
 
     private void completed(LoadResponse response) {
         statistics.completed(response);
+        if (listenerThread != null) {
+            listenerThread.execute(() -> notifyListener(response));
+        }
+    }
+
+    private void notifyListener(LoadResponse response) {
         try {
             listener.accept(response);
         } catch (RuntimeException e) {
             listenerFailure.compareAndSet(null, e);
+        }
+    }
+
+    private void awaitListener() {
+        if (listenerThread == null) {
+            return;
+        }
+        listenerThread.shutdown();
+        try {
+            if (!listenerThread.awaitTermination(LISTENER_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                listenerFailure.compareAndSet(
+                        null, new IllegalStateException("the listener did not keep up with the responses"));
+                listenerThread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            listenerThread.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

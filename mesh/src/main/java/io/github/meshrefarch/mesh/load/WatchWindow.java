@@ -62,7 +62,8 @@ final class WatchWindow {
                 sum.addAll(bucket);
             }
         }
-        long covered = Math.min(elapsed, ring.length * SECOND);
+        // the buckets summed: the current, partial second and the full seconds before it
+        long covered = Math.min(elapsed, (ring.length - 1) * SECOND + elapsed % SECOND);
         return new WatchSnapshot(
                 Duration.ofNanos(covered),
                 sum.responses,

@@ -41,7 +41,7 @@ class WatchWindowTest {
 
         assertThat(snapshotAt(9_950).split().total("Product")).isEqualTo(3);
         WatchSnapshot later = snapshotAt(10_100);
-        assertThat(later.covered()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(later.covered()).isEqualTo(Duration.ofMillis(9_100)); // seconds 1..9 and 0.1 s of 10
         assertThat(later.split().versionsOf("Product")).isEqualTo(Map.of("1.5", 1L));
         assertThat(snapshotAt(30_000).responses()).isZero();
         assertThat(snapshotAt(30_000).split()).isEqualTo(SplitCounts.EMPTY);
