@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
             PromoteCommand.class,
             RollbackCommand.class,
             DeleteCommand.class,
-            CallCommand.class
+            CallCommand.class,
+            LoadCommand.class,
+            WatchCommand.class
         })
 public final class MeshctlCommand {
 
