@@ -4,8 +4,6 @@ import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
 import io.github.meshrefarch.mesh.model.DescriptionReader;
 import io.github.meshrefarch.mesh.model.MeshDescription;
 import io.github.meshrefarch.mesh.model.Plan;
-import io.github.meshrefarch.mesh.model.Reconciler;
-import io.github.meshrefarch.mesh.model.Rollback;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,29 +42,11 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AppMeshConnection connection = meshctl.connect()) {
-            Plan plan = rollback(
-                    meshctl,
-                    meshctl.reconciler(connection),
-                    StepsCommand.descriptionOrDefault(description),
-                    services,
-                    dryRun);
+            MeshDescription baselines =
+                    DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(description));
+            Plan plan = meshctl.reconciler(connection).rollback(meshctl.mesh(), baselines, services, dryRun);
             meshctl.output().plan(plan, dryRun);
         }
         return ExitCodes.OK;
-    }
-
-    static Plan rollback(
-            MeshctlCommand meshctl,
-            Reconciler reconciler,
-            Path descriptionFile,
-            List<String> services,
-            boolean dryRun) {
-        MeshDescription description = DescriptionReader.readDescription(descriptionFile);
-        MeshDescription current = reconciler.requireMesh(meshctl.mesh());
-        Rollback rollback = Rollback.of(current, description, services);
-        rollback.unknown()
-                .forEach(route -> meshctl.err()
-                        .println("skipped route " + route + ": not in " + descriptionFile + ", no baseline known"));
-        return reconciler.setTargets(meshctl.mesh(), rollback.routes(), dryRun);
     }
 }

@@ -1,6 +1,8 @@
 package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
+import io.github.meshrefarch.mesh.model.DescriptionReader;
+import io.github.meshrefarch.mesh.model.MeshDescription;
 import io.github.meshrefarch.mesh.model.Plan;
 import io.github.meshrefarch.mesh.model.Reconciler;
 import io.github.meshrefarch.mesh.model.Step;
@@ -45,18 +47,10 @@ final class StepCommand implements Callable<Integer> {
         meshctl.err().println("Step " + step.number() + ": " + step.title());
         try (AppMeshConnection connection = meshctl.connect()) {
             Reconciler reconciler = meshctl.reconciler(connection);
-            Plan plan = switch (step.kind()) {
-                case APPLY ->
-                    reconciler.applyPartial(meshctl.mesh(), step.content().apply(), step.file() + ": apply", dryRun);
-                case ROLLBACK ->
-                    RollbackCommand.rollback(
-                            meshctl,
-                            reconciler,
-                            StepsCommand.descriptionOrDefault(description),
-                            step.content().rollback(),
-                            dryRun);
-                case DELETE -> reconciler.delete(meshctl.mesh(), dryRun);
-            };
+            MeshDescription baselines = step.kind() == Step.Kind.ROLLBACK
+                    ? DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(description))
+                    : null;
+            Plan plan = reconciler.run(meshctl.mesh(), step, baselines, dryRun);
             meshctl.output().plan(plan, dryRun);
         }
         return ExitCodes.OK;

@@ -85,6 +85,27 @@ public final class Reconciler {
         return plan;
     }
 
+    /**
+     * Sends every route of {@code services} (every route of the mesh when empty) back to its baseline node at 100.
+     * Baselines come from {@code baselines}; a route it does not know is skipped when rolling back all.
+     */
+    public Plan rollback(String mesh, MeshDescription baselines, List<String> services, boolean dryRun) {
+        Rollback rollback = Rollback.of(requireMesh(mesh), baselines, services);
+        rollback.unknown()
+                .forEach(route ->
+                        progress.accept("skipped route " + route + ": not in the description, no baseline known"));
+        return setTargets(mesh, rollback.routes(), dryRun);
+    }
+
+    /** Runs one walkthrough step; {@code baselines} holds the routes' baseline nodes, for a rollback step. */
+    public Plan run(String mesh, Step step, MeshDescription baselines, boolean dryRun) {
+        return switch (step.kind()) {
+            case APPLY -> applyPartial(mesh, step.content().apply(), step.file() + ": apply", dryRun);
+            case ROLLBACK -> rollback(mesh, baselines, step.content().rollback(), dryRun);
+            case DELETE -> delete(mesh, dryRun);
+        };
+    }
+
     /** The mesh as it is, or {@link UnexpectedStateException} when it does not exist. */
     public MeshDescription requireMesh(String mesh) {
         return backend.read(mesh)
