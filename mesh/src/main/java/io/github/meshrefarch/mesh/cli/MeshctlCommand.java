@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
             DeleteCommand.class,
             CallCommand.class,
             LoadCommand.class,
-            WatchCommand.class
+            WatchCommand.class,
+            DemoCommand.class
         })
 public final class MeshctlCommand {
 

@@ -1,0 +1,80 @@
+package io.github.meshrefarch.mesh.cli;
+
+import io.github.meshrefarch.mesh.demo.Demo;
+import io.github.meshrefarch.mesh.local.workloads.LocalCluster;
+import io.github.meshrefarch.mesh.model.DescriptionReader;
+import io.github.meshrefarch.mesh.model.StepCatalog;
+import io.github.meshrefarch.mesh.model.UnexpectedStateException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the whole walkthrough on the local mesh with live traffic: start the local mode, run steps 01..08"
+                    + " and 99 (deploying product-v15 and customer-v2 on the way) while order is called, and show"
+                    + " after each step the configured weights, the versions order's answers showed, and failed"
+                    + " requests.",
+            "Exits 0 only when every step's split is within bounds of its weights and no request failed."
+                    + " Stops everything it started at the end, also on Ctrl-C."
+        })
+final class DemoCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MeshctlCommand meshctl;
+
+    @Option(
+            names = "--rps",
+            defaultValue = "100",
+            description = "Requests per second to order (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(
+            names = "--window",
+            defaultValue = "3s",
+            converter = DurationConverter.class,
+            description = "How long each step is measured (default: ${DEFAULT-VALUE}).")
+    Duration window;
+
+    @Option(
+            names = "--state-dir",
+            description = "State of the demo's local mode (default: $MESHCTL_HOME/demo, else ~/.meshctl/demo).")
+    Path stateDir;
+
+    @Override
+    public Integer call() {
+        if (rate <= 0 || window.isNegative() || window.isZero()) {
+            throw new picocli.CommandLine.ParameterException(
+                    meshctl.spec.commandLine(), "--rps and --window must be positive");
+        }
+        LocalOptions local = new LocalOptions();
+        local.stateDir = stateDir != null ? stateDir : local.stateDir().resolve("demo");
+        LocalCluster cluster = local.cluster(meshctl.err());
+        Thread stopOnInterrupt = new Thread(cluster::down, "demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        try {
+            Demo demo = new Demo(
+                    cluster,
+                    new StepCatalog(StepsCommand.stepsDirOrDefault(null)),
+                    DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(null)),
+                    meshctl.mesh(),
+                    new Demo.Settings(rate, Duration.ofMillis(300), window, 4),
+                    meshctl.out());
+            boolean passed = demo.run();
+            if (!passed) {
+                throw new UnexpectedStateException("the demo saw failed requests or a split out of bounds (see above)");
+            }
+            return ExitCodes.OK;
+        } finally {
+            meshctl.err().println("Stopping the local mesh ...");
+            meshctl.err().flush();
+            cluster.down();
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        }
+    }
+}
