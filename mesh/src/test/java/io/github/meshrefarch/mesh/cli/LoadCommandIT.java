@@ -79,7 +79,7 @@ class LoadCommandIT {
         assertInvalid("invalid URL 'http://bad host/'", "load", "http://bad host/", "--rps", "10", "--duration", "1s");
         assertInvalid(
                 "connections must be at least 1", "load", url, "--rps", "1", "--duration", "1s", "--connections", "0");
-        assertInvalid("expected text or json", "load", url, "--rps", "1", "--duration", "1s", "-o", "xml");
+        assertInvalid("expected one of [text, json]", "load", url, "--rps", "1", "--duration", "1s", "-o", "xml");
         assertInvalid("Missing required option: '--rps=N'", "load", url, "--duration", "1s");
         assertThat(requests).hasValue(0);
     }
