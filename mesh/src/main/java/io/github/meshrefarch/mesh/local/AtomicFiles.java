@@ -3,6 +3,7 @@ package io.github.meshrefarch.mesh.local;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +18,7 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path temp = Files.createTempFile(dir, temporaryPrefix(target), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -31,6 +32,23 @@ public final class AtomicFiles {
             Files.deleteIfExists(temp);
         }
         syncDirectory(dir);
+    }
+
+    /** Deletes temporary files that a write interrupted by a crash left beside {@code target}. */
+    public static void removeLeftovers(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, temporaryPrefix(target) + "*.tmp")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
+    /** {@code state.json} is written through {@code .state-<random>.tmp}. */
+    private static String temporaryPrefix(Path target) {
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return "." + (dot > 0 ? name.substring(0, dot) : name) + "-";
     }
 
     private static void syncDirectory(Path dir) {

@@ -1,13 +1,9 @@
 package io.github.meshrefarch.mesh.local.controlplane;
 
+import io.github.meshrefarch.mesh.local.AtomicFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +20,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class StateFile {
 
     static final String FILE_NAME = "appmesh-state.json";
-    private static final String TEMP_PREFIX = ".appmesh-state-";
     private static final int FORMAT_VERSION = 1;
 
     private final Path directory;
@@ -76,37 +71,11 @@ final class StateFile {
         state.all().forEach(resource -> resources.add(toJson(resource)));
         byte[] bytes = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
 
-        Path temporary = Files.createTempFile(directory, TEMP_PREFIX, ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-        syncDirectory();
-    }
-
-    /** Makes the rename itself durable. Some platforms cannot open a directory for syncing; there it is skipped. */
-    private void syncDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Not supported here (e.g. Windows): the rename is still atomic, only its durability is the OS's.
-        }
+        AtomicFiles.write(file, bytes);
     }
 
     private void removeLeftoverTemporaryFiles() throws IOException {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, TEMP_PREFIX + "*.tmp")) {
-            for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
-            }
-        }
+        AtomicFiles.removeLeftovers(file);
     }
 
     private static ObjectNode toJson(StoredResource resource) {
