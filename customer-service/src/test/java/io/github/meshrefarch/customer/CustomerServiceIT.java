@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class CustomerServiceIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // what curl and WebClient speak
 
     /** Starts the application with the given environment variables (passed as properties) and SERVER_PORT=0. */
     private static ConfigurableApplicationContext start(String... variables) {
@@ -43,7 +45,11 @@ class CustomerServiceIT {
 
     private HttpResponse<String> get(ConfigurableApplicationContext app, String path)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(app, path)).build(), BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(app, path))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                BodyHandlers.ofString());
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class OrderApp implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // what curl and WebClient speak
 
     private OrderApp(ConfigurableApplicationContext context) {
         this.context = context;

@@ -42,8 +42,10 @@ class LocalDataPlaneHotSwapIT {
 
     private final InMemoryRouteTableSource source = new InMemoryRouteTableSource();
     private final InMemoryServiceRegistry registry = new InMemoryServiceRegistry();
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final List<TestUpstream> upstreams = new ArrayList<>();
     private LocalDataPlane dataPlane;
 

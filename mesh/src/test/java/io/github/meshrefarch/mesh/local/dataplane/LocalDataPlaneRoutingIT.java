@@ -30,8 +30,10 @@ class LocalDataPlaneRoutingIT {
 
     private final InMemoryRouteTableSource source = new InMemoryRouteTableSource();
     private final InMemoryServiceRegistry registry = new InMemoryServiceRegistry();
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private TestUpstream v1;
     private TestUpstream v15;
     private LocalDataPlane dataPlane;

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalClusterIT {
 
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     @TempDir
     Path stateDir;
