@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--window",
-            defaultValue = "3s",
+            defaultValue = "2500ms",
             converter = DurationConverter.class,
             description = "How long each step is measured (default: ${DEFAULT-VALUE}).")
     Duration window;
@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
                     new StepCatalog(StepsCommand.stepsDirOrDefault(null)),
                     DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(null)),
                     meshctl.mesh(),
-                    new Demo.Settings(rate, Duration.ofMillis(300), window, 4),
+                    new Demo.Settings(rate, Duration.ofMillis(200), window, 4),
                     meshctl.out());
             boolean passed = demo.run();
             if (!passed) {

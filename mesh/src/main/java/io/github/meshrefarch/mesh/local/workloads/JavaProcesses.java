@@ -19,6 +19,7 @@ public final class JavaProcesses {
 
     private static final String MARKER = "-Dmeshctl.instance=";
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    private static final Path NICE = Path.of("/usr/bin/nice");
 
     private final String instance;
 
@@ -32,10 +33,23 @@ public final class JavaProcesses {
      */
     public Process start(List<String> jvmOptions, List<String> arguments, Map<String, String> environment, Path log)
             throws IOException {
+        return start(jvmOptions, arguments, environment, log, 0);
+    }
+
+    /**
+     * Like {@link #start(List, List, Map, Path)}, at a lower CPU priority ({@code nice}) where the system has one: a
+     * JVM starting up then cannot starve the processes already serving traffic on a machine with few cores.
+     */
+    public Process start(
+            List<String> jvmOptions, List<String> arguments, Map<String, String> environment, Path log, int niceness)
+            throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         var command = new ArrayList<String>();
         if (Files.isExecutable(SETSID)) {
             command.add(SETSID.toString());
+        }
+        if (niceness > 0 && Files.isExecutable(NICE)) {
+            command.addAll(List.of(NICE.toString(), "-n", Integer.toString(niceness)));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(MARKER + instance);

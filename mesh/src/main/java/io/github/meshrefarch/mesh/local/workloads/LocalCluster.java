@@ -110,7 +110,7 @@ public final class LocalCluster {
 
     private void startWorkload(Workload workload) {
         requireFree(workload.port(), "workload " + workload.name());
-        Process process = launcher.start(workload);
+        Process process = launcher.start(workload, !topology.initialWorkloads().contains(workload.name()));
         store.update(state -> state.withWorkload(workload.name(), record(workload, process.pid(), false)));
         progress.printf(
                 "Starting %s %s on port %d (pid %d) ...%n",

@@ -13,6 +13,12 @@ final class WorkloadLauncher {
     /** JVM options for workloads: small heaps and quick start-up, since five run on one laptop. */
     static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m";
 
+    /**
+     * Workloads deployed later, beside ones already serving (a canary), start at a lower CPU priority: on a laptop a
+     * JVM starting up would otherwise take the CPU from the traffic, which a cluster node's CPU limits prevent.
+     */
+    static final int LATER_WORKLOAD_NICENESS = 10;
+
     private final LocalTopology topology;
     private final JavaProcesses processes;
     private final Path repositoryRoot;
@@ -25,7 +31,7 @@ final class WorkloadLauncher {
         this.logs = logs;
     }
 
-    Process start(Workload workload) {
+    Process start(Workload workload, boolean beside) {
         Path jar = jar(workload);
         if (!Files.isRegularFile(jar)) {
             throw new LocalModeException("the jar of workload " + workload.name() + " is missing: " + jar
@@ -34,7 +40,12 @@ final class WorkloadLauncher {
         var environment = new HashMap<>(topology.environmentOf(workload));
         environment.put("SERVER_ADDRESS", "127.0.0.1");
         try {
-            return processes.start(javaOptions(), List.of("-jar", jar.toString()), environment, log(workload));
+            return processes.start(
+                    javaOptions(),
+                    List.of("-jar", jar.toString()),
+                    environment,
+                    log(workload),
+                    beside ? LATER_WORKLOAD_NICENESS : 0);
         } catch (IOException e) {
             throw new LocalModeException("cannot start workload " + workload.name() + ": " + e.getMessage(), e);
         }
