@@ -11,44 +11,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LocalDataPlaneFailuresIT {
 
-    private final InMemoryRouteTableSource source = new InMemoryRouteTableSource();
-    private final InMemoryServiceRegistry registry = new InMemoryServiceRegistry();
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final List<TestUpstream> upstreams = new ArrayList<>();
-    private LocalDataPlane dataPlane;
-
-    @BeforeEach
-    void startDataPlane() {
-        dataPlane = LocalDataPlane.start(source, registry, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        dataPlane.close();
-        upstreams.forEach(TestUpstream::close);
-    }
+    @RegisterExtension
+    final DataPlaneFixture mesh = new DataPlaneFixture();
 
     @Test
     void stoppedWorkload_withoutRetryPolicy_defaultPolicyRetriesOnTheOtherTarget() throws Exception {
-        TestUpstream v1 = register(TestUpstream.answering("product"));
-        TestUpstream v15 = register(TestUpstream.answering("product-v15"));
-        source.publish(virtualService(PRODUCT, route("/", target("product", 50), target("product-v15", 50))));
+        TestUpstream v1 = mesh.register(TestUpstream.answering("product"));
+        TestUpstream v15 = mesh.register(TestUpstream.answering("product-v15"));
+        mesh.source.publish(virtualService(PRODUCT, route("/", target("product", 50), target("product-v15", 50))));
         v15.close(); // still registered: its port now refuses connections, as a crashed process's would
 
         for (int i = 0; i < 100; i++) {
@@ -56,7 +34,7 @@ class LocalDataPlaneFailuresIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"product\"");
         }
-        VirtualServiceTraffic traffic = dataPlane.traffic().get(PRODUCT);
+        VirtualServiceTraffic traffic = mesh.dataPlane().traffic().get(PRODUCT);
         assertThat(traffic.retries()).isPositive();
         assertThat(traffic.targets().get("product-v15").connectionFailures()).isEqualTo(traffic.retries());
         assertThat(v1.requests()).isEqualTo(100);
@@ -64,9 +42,9 @@ class LocalDataPlaneFailuresIT {
 
     @Test
     void deregisteredWorkload_isRetriedOnTheOtherTarget() throws Exception {
-        register(TestUpstream.answering("product"));
-        TestUpstream v15 = register(TestUpstream.answering("product-v15"));
-        source.publish(virtualService(
+        mesh.register(TestUpstream.answering("product"));
+        TestUpstream v15 = mesh.register(TestUpstream.answering("product-v15"));
+        mesh.source.publish(virtualService(
                 PRODUCT,
                 route(
                         "/",
@@ -74,7 +52,7 @@ class LocalDataPlaneFailuresIT {
                         null,
                         target("product", 50),
                         target("product-v15", 50))));
-        registry.deregister(hostname("product-v15"), v15.address());
+        mesh.registry.deregister(hostname("product-v15"), v15.address());
 
         for (int i = 0; i < 50; i++) {
             assertThat(get("/").body()).contains("\"product\"");
@@ -84,8 +62,8 @@ class LocalDataPlaneFailuresIT {
 
     @Test
     void noWorkloadUp_gets503NamingTheVirtualService() throws Exception {
-        TestUpstream v1 = register(TestUpstream.answering("product"));
-        source.publish(virtualService(PRODUCT, route("/", target("product", 100))));
+        TestUpstream v1 = mesh.register(TestUpstream.answering("product"));
+        mesh.source.publish(virtualService(PRODUCT, route("/", target("product", 100))));
         v1.close();
 
         HttpResponse<String> response = get("/");
@@ -95,15 +73,15 @@ class LocalDataPlaneFailuresIT {
         assertThat(response.body())
                 .contains("\"error\":\"no healthy upstream\"")
                 .contains("\"virtualService\":\"" + PRODUCT + "\"");
-        VirtualServiceTraffic traffic = dataPlane.traffic().get(PRODUCT);
+        VirtualServiceTraffic traffic = mesh.dataPlane().traffic().get(PRODUCT);
         assertThat(traffic.serverErrors()).isEqualTo(1);
         assertThat(traffic.retries()).isEqualTo(2); // App Mesh's default policy: two retries on connection failure
     }
 
     @Test
     void allWeightsZero_gets503() throws Exception {
-        register(TestUpstream.answering("product"));
-        source.publish(virtualService(PRODUCT, route("/", target("product", 0))));
+        mesh.register(TestUpstream.answering("product"));
+        mesh.source.publish(virtualService(PRODUCT, route("/", target("product", 0))));
 
         HttpResponse<String> response = get("/");
 
@@ -113,8 +91,8 @@ class LocalDataPlaneFailuresIT {
 
     @Test
     void hangingTarget_gets504NamingTheVirtualService_afterTheRouteTimeout() throws Exception {
-        TestUpstream hanging = register(TestUpstream.hanging("product"));
-        source.publish(virtualService(PRODUCT, route("/", null, Duration.ofMillis(300), target("product", 100))));
+        TestUpstream hanging = mesh.register(TestUpstream.hanging("product"));
+        mesh.source.publish(virtualService(PRODUCT, route("/", null, Duration.ofMillis(300), target("product", 100))));
 
         long start = System.nanoTime();
         HttpResponse<String> response = get("/");
@@ -130,11 +108,11 @@ class LocalDataPlaneFailuresIT {
 
     @Test
     void hangingTarget_perRetryTimeout_retriesOnTheOtherTarget() throws Exception {
-        register(TestUpstream.hanging("product-v15"));
-        register(TestUpstream.answering("product"));
-        source.publish(virtualService(PRODUCT, route("/", target("product", 100))));
+        mesh.register(TestUpstream.hanging("product-v15"));
+        mesh.register(TestUpstream.answering("product"));
+        mesh.source.publish(virtualService(PRODUCT, route("/", target("product", 100))));
         assertThat(get("/").statusCode()).isEqualTo(200); // warm: the first request of a JVM can be slow
-        source.publish(virtualService(
+        mesh.source.publish(virtualService(
                 PRODUCT,
                 route(
                         "/",
@@ -148,16 +126,16 @@ class LocalDataPlaneFailuresIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"product\"");
         }
-        VirtualServiceTraffic traffic = dataPlane.traffic().get(PRODUCT);
+        VirtualServiceTraffic traffic = mesh.dataPlane().traffic().get(PRODUCT);
         assertThat(traffic.retries())
                 .isEqualTo(traffic.targets().get("product-v15").requests());
     }
 
     @Test
     void serverError_retriedWithServerErrorPolicy_passedThroughWithoutOne() throws Exception {
-        TestUpstream failing = register(TestUpstream.failing("product-v15", 500));
-        register(TestUpstream.answering("product"));
-        source.publish(virtualService(
+        TestUpstream failing = mesh.register(TestUpstream.failing("product-v15", 500));
+        mesh.register(TestUpstream.answering("product"));
+        mesh.source.publish(virtualService(
                 PRODUCT,
                 route(
                         "/",
@@ -170,7 +148,7 @@ class LocalDataPlaneFailuresIT {
         }
         assertThat(failing.requests()).isPositive();
 
-        source.publish(virtualService(PRODUCT, route("/", target("product-v15", 100))));
+        mesh.source.publish(virtualService(PRODUCT, route("/", target("product-v15", 100))));
         HttpResponse<String> response = get("/");
         assertThat(response.statusCode()).isEqualTo(500); // App Mesh's default policy retries 503 only
         assertThat(response.body()).contains("\"failed\":true");
@@ -178,13 +156,13 @@ class LocalDataPlaneFailuresIT {
 
     @Test
     void postBody_replayedOnRetry() throws Exception {
-        register(TestUpstream.failing("product-v15", 503));
-        register(TestUpstream.answering("product"));
-        source.publish(virtualService(PRODUCT, route("/", target("product", 50), target("product-v15", 50))));
+        mesh.register(TestUpstream.failing("product-v15", 503));
+        mesh.register(TestUpstream.answering("product"));
+        mesh.source.publish(virtualService(PRODUCT, route("/", target("product", 50), target("product-v15", 50))));
         String body = "{\"order\":\"" + "x".repeat(20_000) + "\"}";
 
         for (int i = 0; i < 10; i++) {
-            HttpResponse<String> response = client.send(
+            HttpResponse<String> response = mesh.client.send(
                     HttpRequest.newBuilder(uri("/orders"))
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
@@ -194,18 +172,12 @@ class LocalDataPlaneFailuresIT {
         }
     }
 
-    private TestUpstream register(TestUpstream upstream) {
-        upstreams.add(upstream);
-        registry.register(hostname(upstream.name()), upstream.address());
-        return upstream;
-    }
-
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return mesh.client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
-        InetSocketAddress listener = dataPlane.listenerAddress(PRODUCT).orElseThrow();
+        InetSocketAddress listener = mesh.dataPlane().listenerAddress(PRODUCT).orElseThrow();
         return URI.create("http://127.0.0.1:" + listener.getPort() + path);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.meshrefarch.mesh.local.dataplane;
 
 import static io.github.meshrefarch.mesh.local.dataplane.Routes.PRODUCT;
-import static io.github.meshrefarch.mesh.local.dataplane.Routes.hostname;
 import static io.github.meshrefarch.mesh.local.dataplane.Routes.route;
 import static io.github.meshrefarch.mesh.local.dataplane.Routes.target;
 import static io.github.meshrefarch.mesh.local.dataplane.Routes.virtualService;
@@ -10,12 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -27,9 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
@@ -40,25 +35,8 @@ class LocalDataPlaneHotSwapIT {
     private static final int REQUESTS = RATE * 6;
     private static final int[][] WEIGHTS = {{100, 0}, {0, 100}, {75, 25}, {50, 50}, {25, 75}};
 
-    private final InMemoryRouteTableSource source = new InMemoryRouteTableSource();
-    private final InMemoryServiceRegistry registry = new InMemoryServiceRegistry();
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final List<TestUpstream> upstreams = new ArrayList<>();
-    private LocalDataPlane dataPlane;
-
-    @BeforeEach
-    void startDataPlane() {
-        dataPlane = LocalDataPlane.start(source, registry, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        dataPlane.close();
-        upstreams.forEach(TestUpstream::close);
-    }
+    @RegisterExtension
+    final DataPlaneFixture mesh = new DataPlaneFixture();
 
     /**
      * The caller is a pooled Reactor Netty client, as order's WebClient is. Requests leave on schedule whatever the
@@ -66,8 +44,8 @@ class LocalDataPlaneHotSwapIT {
      */
     @Test
     void weightsSwappedEvery100ms_under300RequestsPerSecond_noRequestFails() throws Exception {
-        TestUpstream v1 = register(TestUpstream.answering("product"));
-        TestUpstream v15 = register(TestUpstream.answering("product-v15"));
+        TestUpstream v1 = mesh.register(TestUpstream.answering("product"));
+        TestUpstream v15 = mesh.register(TestUpstream.answering("product-v15"));
         publishWeights(50, 50);
         ConnectionProvider pool = ConnectionProvider.builder("hot-swap-client")
                 .maxConnections(200)
@@ -123,7 +101,7 @@ class LocalDataPlaneHotSwapIT {
         assertThat(swaps.get()).isGreaterThan(20);
         assertThat(answeredBy).containsOnlyKeys("200 {\"node\":\"product\"}", "200 {\"node\":\"product-v15\"}");
         assertThat(v1.requests() + v15.requests() - warmUpRequests).isEqualTo(REQUESTS);
-        assertThat(dataPlane.traffic().get(PRODUCT).retries()).isZero();
+        assertThat(mesh.dataPlane().traffic().get(PRODUCT).retries()).isZero();
     }
 
     private static Mono<String> call(reactor.netty.http.client.HttpClient caller) {
@@ -136,27 +114,28 @@ class LocalDataPlaneHotSwapIT {
 
     @Test
     void weightChange_appliesToTheNextRequest() throws Exception {
-        register(TestUpstream.answering("product"));
-        register(TestUpstream.answering("product-v15"));
+        mesh.register(TestUpstream.answering("product"));
+        mesh.register(TestUpstream.answering("product-v15"));
         for (int round = 0; round < 5; round++) {
             publishWeights(100, 0);
             assertThat(get("/")).isEqualTo("{\"node\":\"product\"}");
             publishWeights(0, 100);
             assertThat(get("/")).isEqualTo("{\"node\":\"product-v15\"}");
         }
-        assertThat(dataPlane.routeTableRevision()).isEqualTo(source.current().revision());
+        assertThat(mesh.dataPlane().routeTableRevision())
+                .isEqualTo(mesh.source.current().revision());
     }
 
     @Test
     void requestInFlight_finishesOnTheRoutesItStartedWith() throws Exception {
-        register(TestUpstream.answeringAfter("product", Duration.ofMillis(800)));
-        register(TestUpstream.answering("product-v15"));
+        mesh.register(TestUpstream.answeringAfter("product", Duration.ofMillis(800)));
+        mesh.register(TestUpstream.answering("product-v15"));
         publishWeights(100, 0);
 
         CompletableFuture<HttpResponse<String>> slow =
-                client.sendAsync(request("/"), HttpResponse.BodyHandlers.ofString());
+                mesh.client.sendAsync(request("/"), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(200);
-        source.publish(virtualService(PRODUCT, route("/", target("product-v15", 100))));
+        mesh.source.publish(virtualService(PRODUCT, route("/", target("product-v15", 100))));
 
         assertThat(get("/")).isEqualTo("{\"node\":\"product-v15\"}");
         HttpResponse<String> response = slow.get(30, TimeUnit.SECONDS);
@@ -165,24 +144,18 @@ class LocalDataPlaneHotSwapIT {
     }
 
     private void publishWeights(int product, int productV15) {
-        source.publish(
+        mesh.source.publish(
                 virtualService(PRODUCT, route("/", target("product", product), target("product-v15", productV15))));
     }
 
-    private TestUpstream register(TestUpstream upstream) {
-        upstreams.add(upstream);
-        registry.register(hostname(upstream.name()), upstream.address());
-        return upstream;
-    }
-
     private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request(path), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = mesh.client.send(request(path), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
 
     private String baseUrl() {
-        InetSocketAddress listener = dataPlane.listenerAddress(PRODUCT).orElseThrow();
+        InetSocketAddress listener = mesh.dataPlane().listenerAddress(PRODUCT).orElseThrow();
         return "http://127.0.0.1:" + listener.getPort();
     }
 
