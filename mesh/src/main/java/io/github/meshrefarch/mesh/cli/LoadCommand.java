@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,12 +79,37 @@ final class LoadCommand implements Callable<Integer> {
             description = "longest a request may take from its scheduled time (default: ${DEFAULT-VALUE})")
     private Duration timeout;
 
+    @Option(
+            names = "--warm-up",
+            paramLabel = "W",
+            defaultValue = "0s",
+            converter = DurationConverter.class,
+            description = {
+                "send at the same rate for W first and leave it out of the figures (default: none): "
+                        + "the server's and this client's code then runs compiled, not interpreted, "
+                        + "when the measured requests go out"
+            })
+    private Duration warmUp;
+
     @Override
     public Integer call() throws InterruptedException {
         LoadConfig config = config();
-        LoadResult result = LoadGenerator.run(config);
         PrintWriter out = spec.commandLine().getOut();
-        if (meshctl.output == MeshctlCommand.OutputFormat.json) {
+        boolean text = meshctl.output != MeshctlCommand.OutputFormat.json;
+        if (!warmUp.isZero()) {
+            LoadResult warmUpResult = LoadGenerator.run(
+                    new LoadConfig(config.url(), config.rate(), warmUp, config.connections(), config.requestTimeout()));
+            if (text) {
+                out.printf(
+                        Locale.ROOT,
+                        "warm-up     %.1f s, %d requests (%d failed), not counted%n",
+                        warmUp.toMillis() / 1000.0,
+                        warmUpResult.completed(),
+                        warmUpResult.completed() - warmUpResult.succeeded());
+            }
+        }
+        LoadResult result = LoadGenerator.run(config);
+        if (!text) {
             out.println(LoadReport.json(config, result));
         } else {
             out.print(LoadReport.text(config, result));

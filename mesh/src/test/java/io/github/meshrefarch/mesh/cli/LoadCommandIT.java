@@ -58,6 +58,19 @@ class LoadCommandIT {
     }
 
     @Test
+    void load_warmUp_sentFirstAndLeftOutOfTheFigures() {
+        int exit = run("load", url, "--rps", "20", "--duration", "500ms", "--warm-up", "500ms");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .startsWith("warm-up     0.5 s, 10 requests (0 failed), not counted\n")
+                .contains("sent        10\n")
+                .contains("completed   10 (10 succeeded)");
+        // each run also opens its connections with a few requests of its own (HttpLoadClient.WARM_UP_REQUESTS)
+        assertThat(requests.get()).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
     void load_failedRequests_textReportAndExitOne() {
         status = 503;
 

@@ -8,6 +8,7 @@ import io.github.meshrefarch.mesh.local.routetable.WeightedBackend;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,15 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Measures what the local data plane costs: latency of calling a workload stand-in directly and through the data plane
- * at fixed request rates (open loop, latency counted from each request's scheduled time, so stalls are not hidden),
- * then the maximum throughput of both. Run: {@code java -cp mesh/target/meshctl.jar
- * io.github.meshrefarch.mesh.local.dataplane.DataPlaneBenchmark [seconds-per-run]}.
+ * Measures what the local data plane costs: latency of calling a workload directly and through the data plane at fixed
+ * request rates (open loop, latency counted from each request's scheduled time, so stalls are not hidden), then the
+ * maximum throughput of both. Direct and mesh runs alternate, round after round, and each path's figures merge its
+ * rounds: on a shared machine a burst of noise then hits both paths alike instead of one whole run.
+ *
+ * <p>The workload is a minimal in-process server unless a URL is given (as {@code bench/data-plane.sh} gives the
+ * product service's): the stand-in isolates the data plane's own cost, the real service shows the cost where it
+ * matters. Run: {@code java -cp mesh/target/meshctl.jar io.github.meshrefarch.mesh.local.dataplane.DataPlaneBenchmark
+ * [seconds-per-round [rounds [workload-url]]]}.
  */
 public final class DataPlaneBenchmark {
 
@@ -46,7 +52,9 @@ public final class DataPlaneBenchmark {
     }
 
     public static void main(String[] args) {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Duration round = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 3);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        URI workloadUrl = args.length > 2 ? URI.create(args[2]) : null;
         LoopResources workloadLoops = LoopResources.create("bench-workload", 1, 1, true);
         LoopResources clientLoops = LoopResources.create("bench-client", 1, 1, true);
         ConnectionProvider clientPool = ConnectionProvider.builder("bench-client")
@@ -61,14 +69,20 @@ public final class DataPlaneBenchmark {
                         .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(BODY.length))
                         .sendByteArray(Mono.just(BODY)))
                 .bindNow();
+        InetSocketAddress workloadAddress = workloadUrl == null
+                ? (InetSocketAddress) workload.address()
+                : new InetSocketAddress(workloadUrl.getHost(), workloadUrl.getPort());
         InMemoryServiceRegistry registry = new InMemoryServiceRegistry();
-        registry.register("product.default.svc.cluster.local", (InetSocketAddress) workload.address());
+        registry.register(VIRTUAL_SERVICE, workloadAddress);
         try (LocalDataPlane dataPlane = LocalDataPlane.start(fixedRoutes(), registry, Map.of())) {
             HttpClient client = HttpClient.create(clientPool).runOn(clientLoops);
             DataPlaneBenchmark benchmark = new DataPlaneBenchmark(client, System.out);
-            String direct = baseUrl((InetSocketAddress) workload.address());
+            System.out.printf(
+                    "workload: %s; %d rounds of %d s per rate and path, direct and mesh alternating%n",
+                    workloadUrl == null ? "minimal in-process server" : workloadUrl, rounds, round.toSeconds());
+            String direct = baseUrl(workloadAddress);
             String proxied = baseUrl(dataPlane.listenerAddress(VIRTUAL_SERVICE).orElseThrow());
-            benchmark.run(direct, proxied, Duration.ofSeconds(seconds));
+            benchmark.run(direct, proxied, round, rounds);
         } finally {
             workload.disposeNow();
             clientPool.dispose();
@@ -77,35 +91,55 @@ public final class DataPlaneBenchmark {
         }
     }
 
-    private void run(String direct, String proxied, Duration duration) {
-        out.printf("warming up (%d s each way)%n", Math.max(2, duration.toSeconds() / 3));
-        Duration warmUp = Duration.ofSeconds(Math.max(2, duration.toSeconds() / 3));
-        openLoop(direct, 500, warmUp);
-        openLoop(proxied, 500, warmUp);
+    private void run(String direct, String proxied, Duration round, int rounds) {
+        out.println("warming up (5 s each way)");
+        openLoop(direct, 1000, Duration.ofSeconds(5));
+        openLoop(proxied, 1000, Duration.ofSeconds(5));
         out.printf("%-8s %-7s %9s %9s %9s %9s%n", "rate/s", "path", "p50 ms", "p90 ms", "p99 ms", "errors");
         for (int rate : List.of(500, 1000)) {
-            Result directResult = openLoop(direct, rate, duration);
-            Result proxiedResult = openLoop(proxied, rate, duration);
+            Result directResult = new Result(new Histogram(3), 0);
+            Result proxiedResult = new Result(new Histogram(3), 0);
+            for (int i = 0; i < rounds; i++) {
+                directResult = directResult.plus(openLoop(direct, rate, round));
+                proxiedResult = proxiedResult.plus(openLoop(proxied, rate, round));
+            }
             print(rate, "direct", directResult);
             print(rate, "mesh", proxiedResult);
             out.printf(
                     "%-8d added   %9.3f %9.3f %9.3f%n",
                     rate,
-                    millis(proxiedResult.latency().getValueAtPercentile(50))
-                            - millis(directResult.latency().getValueAtPercentile(50)),
-                    millis(proxiedResult.latency().getValueAtPercentile(90))
-                            - millis(directResult.latency().getValueAtPercentile(90)),
-                    millis(proxiedResult.latency().getValueAtPercentile(99))
-                            - millis(directResult.latency().getValueAtPercentile(99)));
+                    added(directResult, proxiedResult, 50),
+                    added(directResult, proxiedResult, 90),
+                    added(directResult, proxiedResult, 99));
         }
-        double directRate = closedLoop(direct, duration);
-        double proxiedRate = closedLoop(proxied, duration);
+        long directCompleted = 0;
+        long proxiedCompleted = 0;
+        for (int i = 0; i < rounds; i++) {
+            directCompleted += closedLoop(direct, round);
+            proxiedCompleted += closedLoop(proxied, round);
+        }
+        double seconds = round.toSeconds() * (double) rounds;
         out.printf(
                 "max throughput (%d in flight): direct %.0f/s, mesh %.0f/s, ratio %.2f%n",
-                THROUGHPUT_CONCURRENCY, directRate, proxiedRate, proxiedRate / directRate);
+                THROUGHPUT_CONCURRENCY,
+                directCompleted / seconds,
+                proxiedCompleted / seconds,
+                proxiedCompleted / (double) directCompleted);
     }
 
-    private record Result(Histogram latency, long errors) {}
+    private static double added(Result direct, Result proxied, double percentile) {
+        return millis(proxied.latency().getValueAtPercentile(percentile))
+                - millis(direct.latency().getValueAtPercentile(percentile));
+    }
+
+    private record Result(Histogram latency, long errors) {
+
+        Result plus(Result other) {
+            Histogram merged = latency.copy();
+            merged.add(other.latency);
+            return new Result(merged, errors + other.errors);
+        }
+    }
 
     /** Sends {@code rate} requests a second on schedule, whatever the responses do, and records their latency. */
     private Result openLoop(String url, int rate, Duration duration) {
@@ -133,8 +167,8 @@ public final class DataPlaneBenchmark {
         return new Result(recorder.getIntervalHistogram(), errors.get());
     }
 
-    /** Keeps a fixed number of requests in flight for the duration and counts completions per second. */
-    private double closedLoop(String url, Duration duration) {
+    /** Keeps a fixed number of requests in flight for the duration and counts the completed ones. */
+    private long closedLoop(String url, Duration duration) {
         long deadline = System.nanoTime() + duration.toNanos();
         AtomicLong completed = new AtomicLong();
         CountDownLatch stopped = new CountDownLatch(THROUGHPUT_CONCURRENCY);
@@ -142,7 +176,7 @@ public final class DataPlaneBenchmark {
             loop(url, deadline, completed, stopped);
         }
         await(stopped);
-        return completed.get() / (double) duration.toSeconds();
+        return completed.get();
     }
 
     private void loop(String url, long deadline, AtomicLong completed, CountDownLatch stopped) {
@@ -194,7 +228,7 @@ public final class DataPlaneBenchmark {
     }
 
     private static String baseUrl(InetSocketAddress address) {
-        return "http://127.0.0.1:" + address.getPort() + "/";
+        return "http://" + address.getHostString() + ":" + address.getPort() + "/";
     }
 
     private static RouteTableSource fixedRoutes() {
