@@ -78,8 +78,7 @@ public final class Demo {
      */
     public boolean run() {
         report.phase("Starting the local mesh and the v1 workloads (order, product, customer)");
-        cluster.startDaemon();
-        cluster.deploy(cluster.topology().initialWorkloads());
+        cluster.up(cluster.topology().initialWorkloads());
         URI order = URI.create(
                 "http://127.0.0.1:" + cluster.topology().workload("order").port() + "/");
         try (AppMeshConnection connection =

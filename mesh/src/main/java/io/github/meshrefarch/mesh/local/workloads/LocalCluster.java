@@ -5,12 +5,10 @@ import io.github.meshrefarch.mesh.local.workloads.LocalState.WorkloadRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -29,6 +27,7 @@ public final class LocalCluster {
     private final LocalStateStore store;
     private final JavaProcesses processes;
     private final WorkloadLauncher launcher;
+    private final DaemonLauncher daemonLauncher;
     private final PrintWriter progress;
 
     public LocalCluster(LocalTopology topology, Path stateDir, Path repositoryRoot, PrintWriter progress) {
@@ -36,6 +35,7 @@ public final class LocalCluster {
         this.store = new LocalStateStore(stateDir);
         this.processes = new JavaProcesses(stateDir);
         this.launcher = new WorkloadLauncher(topology, processes, repositoryRoot, stateDir.resolve("logs"));
+        this.daemonLauncher = new DaemonLauncher(topology, processes, stateDir);
         this.progress = progress;
     }
 
@@ -50,66 +50,97 @@ public final class LocalCluster {
     /** Starts the mesh daemon unless it already runs; returns whether it started one. */
     public boolean startDaemon() {
         try (var lock = store.lock()) {
-            DaemonRecord running = store.read().daemon();
-            if (running != null && processes.find(running.pid()).isPresent()) {
+            if (daemonRunning()) {
                 return false;
             }
-            requireFree(topology.controlPlanePort(), "the local App Mesh endpoint");
-            topology.listenerPorts().forEach((service, port) -> requireFree(port, "the listener of " + service));
-            Path log = store.directory().resolve("logs").resolve("mesh-daemon.log");
-            // The class path goes in an argument file: it keeps the command line short enough to be read back whole.
-            Path classPath = store.directory().resolve("mesh-daemon.classpath");
-            Files.writeString(classPath, "-cp \"" + System.getProperty("java.class.path") + "\"");
-            Process daemon = processes.start(
-                    List.of("-XX:+UseSerialGC", "-Xmx512m", "@" + classPath), daemonArguments(), Map.of(), log);
-            store.update(state -> state.withDaemon(
-                    new DaemonRecord(daemon.pid(), controlPlaneEndpoint().toString(), topology.listenerPorts())));
-            progress.printf("Starting the local mesh (App Mesh endpoint %s) ...%n", controlPlaneEndpoint());
-            progress.flush();
-            awaitReady(daemon, URI.create(controlPlaneEndpoint() + "/v20190125/meshes"), log, "the mesh daemon");
+            requireDaemonPortsFree();
+            startDaemonLocked();
             return true;
         } catch (IOException e) {
-            throw new LocalModeException("cannot start the mesh daemon: " + e.getMessage(), e);
+            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
         }
     }
 
-    private List<String> daemonArguments() {
-        var arguments = new ArrayList<>(List.of(
-                "io.github.meshrefarch.mesh.cli.Main",
-                "local",
-                "daemon",
-                "--state-dir",
-                store.directory().toString(),
-                "--port",
-                Integer.toString(topology.controlPlanePort())));
-        topology.listenerPorts()
-                .forEach((service, port) -> arguments.addAll(List.of("--listener", service + "=" + port)));
-        return arguments;
+    /**
+     * Starts the mesh daemon (unless it runs) and the named workloads at the same time, and waits until all are ready:
+     * their JVMs start side by side rather than one after the other. Every port is checked before anything starts.
+     */
+    public void up(List<String> names) {
+        names.forEach(topology::workload); // unknown names fail before anything starts
+        try (var lock = store.lock()) {
+            boolean daemonNeeded = !daemonRunning();
+            if (daemonNeeded) {
+                requireDaemonPortsFree();
+            }
+            List<Workload> missing = missingWorkloads(names);
+            missing.forEach(workload -> Probes.requireFree(workload.port(), "workload " + workload.name()));
+            var starts = new ArrayList<CompletableFuture<Void>>();
+            if (daemonNeeded) {
+                starts.add(CompletableFuture.runAsync(this::startDaemonLocked));
+            }
+            missing.forEach(workload -> starts.add(CompletableFuture.runAsync(() -> startWorkload(workload))));
+            joinAll(starts);
+        } catch (IOException e) {
+            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
+        }
+    }
+
+    private boolean daemonRunning() {
+        DaemonRecord running = store.read().daemon();
+        return running != null && processes.find(running.pid()).isPresent();
+    }
+
+    private void requireDaemonPortsFree() {
+        Probes.requireFree(topology.controlPlanePort(), "the local App Mesh endpoint");
+        topology.listenerPorts().forEach((service, port) -> Probes.requireFree(port, "the listener of " + service));
+    }
+
+    /** Starts the daemon and waits until its App Mesh endpoint answers; the caller holds the state lock. */
+    private void startDaemonLocked() {
+        Process daemon = daemonLauncher.start();
+        store.update(state -> state.withDaemon(
+                new DaemonRecord(daemon.pid(), controlPlaneEndpoint().toString(), topology.listenerPorts())));
+        progress.printf("Starting the local mesh (App Mesh endpoint %s) ...%n", controlPlaneEndpoint());
+        progress.flush();
+        URI meshes = URI.create(controlPlaneEndpoint() + "/v20190125/meshes");
+        Probes.awaitReady(daemon, meshes, daemonLauncher.log(), "the mesh daemon", READY_TIMEOUT);
     }
 
     /** Starts the named workloads that are not running yet, in parallel, each waited for until ready. */
     public void deploy(List<String> names) {
         names.forEach(topology::workload); // unknown names fail before anything starts
         try (var lock = store.lock()) {
-            var starts = new ArrayList<CompletableFuture<Void>>();
-            for (String name : names) {
-                WorkloadRecord existing = store.read().workloads().get(name);
-                if (existing != null && processes.find(existing.pid()).isPresent()) {
-                    progress.printf("%s is already running (pid %d)%n", name, existing.pid());
-                    continue;
-                }
-                starts.add(CompletableFuture.runAsync(() -> startWorkload(topology.workload(name))));
-            }
-            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            joinAll(missingWorkloads(names).stream()
+                    .map(workload -> CompletableFuture.runAsync(() -> startWorkload(workload)))
+                    .toList());
         } catch (IOException e) {
             throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
         }
     }
 
+    private List<Workload> missingWorkloads(List<String> names) {
+        var missing = new ArrayList<Workload>();
+        for (String name : names) {
+            WorkloadRecord existing = store.read().workloads().get(name);
+            if (existing != null && processes.find(existing.pid()).isPresent()) {
+                progress.printf("%s is already running (pid %d)%n", name, existing.pid());
+            } else {
+                missing.add(topology.workload(name));
+            }
+        }
+        return missing;
+    }
+
+    private static void joinAll(List<CompletableFuture<Void>> starts) {
+        try {
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     private void startWorkload(Workload workload) {
-        requireFree(workload.port(), "workload " + workload.name());
+        Probes.requireFree(workload.port(), "workload " + workload.name());
         Process process = launcher.start(workload, !topology.initialWorkloads().contains(workload.name()));
         store.update(state -> state.withWorkload(workload.name(), record(workload, process.pid(), false)));
         progress.printf(
@@ -117,7 +148,8 @@ public final class LocalCluster {
                 workload.name(), workload.version(), workload.port(), process.pid());
         progress.flush();
         try {
-            awaitReady(process, Probes.readiness(workload.port()), launcher.log(workload), workload.name());
+            Probes.awaitReady(
+                    process, Probes.readiness(workload.port()), launcher.log(workload), workload.name(), READY_TIMEOUT);
         } catch (RuntimeException notReady) {
             processes.stop(process.pid(), STOP_GRACE);
             store.update(state -> state.withoutWorkload(workload.name()));
@@ -154,7 +186,7 @@ public final class LocalCluster {
                 return false;
             }
             store.update(state -> state.withWorkload(name, withReady(record, false)));
-            sleep(RegistryFile.POLL_INTERVAL.multipliedBy(3));
+            Probes.sleep(RegistryFile.POLL_INTERVAL.multipliedBy(3));
             processes.stop(record.pid(), STOP_GRACE);
             store.update(state -> state.withoutWorkload(name));
             return true;
@@ -201,38 +233,5 @@ public final class LocalCluster {
         var workloads = new ArrayList<WorkloadStatus>();
         state.workloads().forEach((name, record) -> workloads.add(WorkloadStatus.of(name, record, processes)));
         return new ClusterStatus(state.daemon(), daemonUp, workloads);
-    }
-
-    private void awaitReady(Process process, URI probe, Path log, String what) {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new LocalModeException(what + " exited with code " + process.exitValue()
-                        + " before it was ready; last lines of " + log + ":" + System.lineSeparator()
-                        + JavaProcesses.tail(log, 15));
-            }
-            if (Probes.answers(probe, Duration.ofSeconds(1))) {
-                return;
-            }
-            sleep(Duration.ofMillis(100));
-        }
-        throw new LocalModeException(what + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
-    }
-
-    private static void requireFree(int port, String what) {
-        if (!Probes.portFree(port)) {
-            throw new LocalModeException("port " + port + " for " + what
-                    + " is already in use; stop what uses it, or run './meshctl local down' if it is an earlier"
-                    + " local mesh");
-        }
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalModeException("interrupted", e);
-        }
     }
 }

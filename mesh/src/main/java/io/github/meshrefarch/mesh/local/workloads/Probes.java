@@ -7,9 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** Small network checks of the local mode: is a port free, does an HTTP endpoint answer 200. */
+/** Small network checks of the local mode: is a port free, does an HTTP endpoint answer 200, is a process ready. */
 public final class Probes {
 
     private static final HttpClient HTTP =
@@ -44,5 +45,43 @@ public final class Probes {
     /** The readiness probe of a workload listening on {@code port}. */
     public static URI readiness(int port) {
         return URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+    }
+
+    /** Fails with the reason, and what to do, when {@code port} is taken. */
+    static void requireFree(int port, String what) {
+        if (!portFree(port)) {
+            throw new LocalModeException("port " + port + " for " + what
+                    + " is already in use; stop what uses it, or run './meshctl local down' if it is an earlier"
+                    + " local mesh");
+        }
+    }
+
+    /**
+     * Waits until {@code probe} answers 200; fails at once, with the end of its log, when the process exits first, and
+     * after {@code timeout} otherwise.
+     */
+    static void awaitReady(Process process, URI probe, Path log, String what, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new LocalModeException(what + " exited with code " + process.exitValue()
+                        + " before it was ready; last lines of " + log + ":" + System.lineSeparator()
+                        + JavaProcesses.tail(log, 15));
+            }
+            if (answers(probe, Duration.ofSeconds(1))) {
+                return;
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        throw new LocalModeException(what + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalModeException("interrupted", e);
+        }
     }
 }

@@ -142,6 +142,23 @@ class LocalClusterIT {
                 .containsExactly("product");
     }
 
+    @Test
+    void upStartsTheDaemonAndTheWorkloadsTogether_aTakenPortStartsNothing() throws IOException {
+        cluster.down();
+        int customerPort = cluster.topology().workload("customer").port();
+        try (ServerSocket taken = new ServerSocket(customerPort, 1, InetAddress.getLoopbackAddress())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cluster.up(List.of("product", "customer")))
+                    .hasMessageContaining("port " + customerPort + " for workload customer is already in use");
+            assertThat(cluster.status().isEmpty()).isTrue();
+        }
+
+        cluster.up(List.of("product", "customer"));
+
+        assertThat(cluster.status().daemonRunning()).isTrue();
+        assertThat(workload("product").state()).isEqualTo("ready");
+        assertThat(workload("customer").state()).isEqualTo("ready");
+    }
+
     private static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
