@@ -41,6 +41,13 @@ final class AppMeshErrors {
             if (unreachable(failure)) {
                 return new MeshOperationException(unreachableMessage(), failure);
             }
+            if (noCredentials(failure)) {
+                // the SDK's own text lists every provider of its chain with its reason: a paragraph, not a fix
+                return new MeshOperationException(
+                        "cannot " + action + ": no AWS credentials found; set AWS_PROFILE, or AWS_ACCESS_KEY_ID and"
+                                + " AWS_SECRET_ACCESS_KEY, or run where a role provides them",
+                        failure);
+            }
             return new MeshOperationException(
                     "cannot " + action + " at " + endpoint + ": " + failure.getMessage(), failure);
         }
@@ -58,6 +65,11 @@ final class AppMeshErrors {
                     + ": start it with './meshctl local up' (or './meshctl local controlplane')";
         }
         return "cannot reach App Mesh at " + endpoint + ": check the network, the region and the endpoint URL";
+    }
+
+    private static boolean noCredentials(Throwable failure) {
+        String message = failure.getMessage();
+        return message != null && message.startsWith("Unable to load credentials");
     }
 
     private static boolean unreachable(Throwable failure) {
