@@ -15,8 +15,11 @@ export MESHCTL_HOME="$root/.meshctl/bench"
 trap '"$root/meshctl" local down >/dev/null' EXIT
 "$root/meshctl" local up >/dev/null
 
-"$root/meshctl" load http://127.0.0.1:8080/ --rps 100 --duration 5s >/dev/null || true # warm-up
+# ramp up first: the workloads' code is compiled by the time the measured rates run
+for rate in 100 200; do
+    "$root/meshctl" load http://127.0.0.1:8080/ --rps "$rate" --duration 10s >/dev/null || true
+done
 for rate in "${rates[@]}"; do
     echo "== $rate requests/s for 10s"
-    "$root/meshctl" load http://127.0.0.1:8080/ --rps "$rate" --duration 10s || true
+    "$root/meshctl" load http://127.0.0.1:8080/ --rps "$rate" --duration 10s --warm-up 3s || true
 done
