@@ -2,7 +2,6 @@ package io.github.meshrefarch.mesh.local.dataplane;
 
 import io.github.meshrefarch.mesh.local.routetable.HttpRouteRule;
 import io.github.meshrefarch.mesh.local.routetable.VirtualServiceRoutes;
-import io.github.meshrefarch.mesh.local.routetable.WeightedBackend;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
@@ -12,12 +11,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,9 +22,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProxiedExchange {
 
-    /** App Mesh's (and Envoy's) route timeout when the route sets none. */
-    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
-
     private final DownstreamHandler downstream;
     private final Channel channel;
     private final ListenerContext listener;
@@ -38,11 +29,8 @@ final class ProxiedExchange {
     private final HttpRequest request;
     private final ReplayableRequestBody body;
     private final DownstreamResponses responses;
-    private final Set<String> triedNodes = new HashSet<>(4);
-    private final Set<InetSocketAddress> triedEndpoints = new HashSet<>(4);
     private HttpRouteRule route;
-    private RetryRules retryRules;
-    private int retriesDone;
+    private AttemptPlanner planner;
     private UpstreamAttempt attempt;
     private ScheduledFuture<?> routeTimer;
     private boolean requestComplete;
@@ -70,12 +58,9 @@ final class ProxiedExchange {
             sendError(HttpResponseStatus.NOT_FOUND, "no route matches");
             return;
         }
-        retryRules = RetryRules.of(route.retryPolicy());
-        Duration timeout =
-                route.perRequestTimeout() == null || route.perRequestTimeout().isZero()
-                        ? DEFAULT_REQUEST_TIMEOUT
-                        : route.perRequestTimeout();
-        routeTimer = channel.eventLoop().schedule(this::routeTimedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        planner = new AttemptPlanner(route, listener.registry(), counters);
+        routeTimer = channel.eventLoop()
+                .schedule(this::routeTimedOut, planner.routeTimeout().toNanos(), TimeUnit.NANOSECONDS);
         attemptNext();
     }
 
@@ -108,39 +93,14 @@ final class ProxiedExchange {
     }
 
     private void attemptNext() {
-        WeightedBackend target = WeightedTargetPicker.pick(route.targets(), triedNodes, ThreadLocalRandom.current())
-                .orElse(null);
-        if (target == null) {
+        attempt = planner.next(this, listener.pool(channel.eventLoop()));
+        if (attempt == null) {
             fail(UpstreamFailure.NO_HEALTHY_UPSTREAM);
-            return;
-        }
-        triedNodes.add(target.virtualNodeName());
-        TrafficCounters.TargetCounters targetCounters = counters.target(target.virtualNodeName());
-        targetCounters.requests.increment();
-        InetSocketAddress endpoint = pickEndpoint(listener.registry().endpoints(target.hostname()));
-        attempt = new UpstreamAttempt(this, listener.pool(channel.eventLoop()), endpoint, targetCounters);
-        if (endpoint == null) {
+        } else if (attempt.endpoint() == null) {
             attemptFailed(attempt, UpstreamFailure.NO_HEALTHY_UPSTREAM);
         } else {
-            attempt.start(retryRules.perTryTimeout());
+            attempt.start(planner.perTryTimeout());
         }
-    }
-
-    private InetSocketAddress pickEndpoint(List<InetSocketAddress> endpoints) {
-        if (endpoints.isEmpty()) {
-            return null;
-        }
-        List<InetSocketAddress> candidates = endpoints;
-        if (!triedEndpoints.isEmpty()) {
-            List<InetSocketAddress> untried =
-                    endpoints.stream().filter(e -> !triedEndpoints.contains(e)).toList();
-            candidates = untried.isEmpty() ? endpoints : untried;
-        }
-        InetSocketAddress picked = candidates.size() == 1
-                ? candidates.get(0)
-                : candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
-        triedEndpoints.add(picked);
-        return picked;
     }
 
     void attemptFailed(UpstreamAttempt failed, UpstreamFailure failure) {
@@ -148,17 +108,7 @@ final class ProxiedExchange {
             return;
         }
         attempt = null;
-        boolean retryable = switch (failure) {
-            case TIMEOUT -> retryRules.retriesTimeout();
-            case NO_HEALTHY_UPSTREAM -> {
-                failed.targetCounters().connectionFailures.increment();
-                yield retryRules.onConnectFailure();
-            }
-            case RESET -> {
-                failed.targetCounters().connectionFailures.increment();
-                yield retryRules.onReset();
-            }
-        };
+        boolean retryable = planner.policyRetries(failure, failed.targetCounters());
         if (retryable && canRetry()) {
             retry();
         } else {
@@ -172,7 +122,7 @@ final class ProxiedExchange {
         if (status >= 500) {
             responding.targetCounters().serverErrors.increment();
         }
-        if (retryRules.retriesStatus(status) && canRetry()) {
+        if (planner.policyRetries(status) && canRetry()) {
             attempt = null;
             responding.abort();
             retry();
@@ -239,12 +189,11 @@ final class ProxiedExchange {
     }
 
     private boolean canRetry() {
-        return retriesDone < retryRules.maxRetries() && body.replayable();
+        return planner.canRetry(body);
     }
 
     private void retry() {
-        counters.retries.increment();
-        retriesDone++;
+        planner.retrying();
         attemptNext();
     }
 

@@ -73,6 +73,7 @@ final class UpstreamPool {
             return;
         }
         handler(channel).idleSinceNanos = System.nanoTime();
+        channel.config().setAutoRead(true); // an idle connection must notice the upstream closing it
         channels.addLast(channel);
     }
 
