@@ -145,6 +145,9 @@ final class ProxiedExchange {
             attempt = null;
             responseComplete = true;
             writeLast(content);
+            // an upstream may answer before the whole request body arrived: the rest is read and dropped
+            body.release();
+            updateReading();
             maybeDone();
         }
     }
