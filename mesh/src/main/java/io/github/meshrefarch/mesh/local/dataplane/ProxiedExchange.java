@@ -6,11 +6,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.net.InetSocketAddress;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  * Retries happen only before any response byte went downstream. Runs on the downstream connection's event loop only.
  */
 final class ProxiedExchange {
+
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(
+            HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE, HttpMethod.PUT, HttpMethod.DELETE);
 
     private final DownstreamHandler downstream;
     private final Channel channel;
@@ -74,6 +79,14 @@ final class ProxiedExchange {
 
     boolean requestComplete() {
         return requestComplete;
+    }
+
+    /**
+     * Whether sending the request twice has the effect of sending it once (RFC 9110 section 9.2.2): only such a request
+     * may be sent again when a reused connection closes before an answer, since the upstream may have acted on it.
+     */
+    boolean idempotent() {
+        return IDEMPOTENT.contains(request.method());
     }
 
     HttpRequest upstreamRequestHead(InetSocketAddress endpoint) {

@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
  * connection's event loop), sends the request head and body, and hands the response to the {@link ProxiedExchange}.
  * After a complete exchange, a keep-alive connection goes back to the pool; any other ending closes it.
  *
- * <p>A pooled connection the upstream closed while it was idle shows as a close before any response byte; the attempt
- * then opens a new connection once, as HTTP clients do for keep-alive races, rather than failing the request.
+ * <p>A pooled connection the upstream closed while it was idle shows as a close before any response byte; for an
+ * idempotent request the attempt then opens a new connection once, as HTTP clients do for keep-alive races, rather than
+ * failing the request. Any other request fails the attempt (a reset, retried only as the route's policy allows): the
+ * upstream may have acted on it before it closed.
  */
 final class UpstreamAttempt implements UpstreamHandler.Listener {
 
@@ -188,7 +190,7 @@ final class UpstreamAttempt implements UpstreamHandler.Listener {
         if (finished) {
             return;
         }
-        if (!responding && reused && exchange.body().replayable()) {
+        if (!responding && reused && exchange.idempotent() && exchange.body().replayable()) {
             exchange.body().detach();
             connect();
             return;
