@@ -2,20 +2,24 @@ package io.github.meshrefarch.mesh.local.dataplane;
 
 import io.github.meshrefarch.mesh.local.routetable.RouteTable;
 import io.github.meshrefarch.mesh.local.routetable.RouteTableSource;
-import io.github.meshrefarch.mesh.local.routetable.VirtualServiceRoutes;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 
 /**
  * The local data plane: what the Envoy sidecars do for the walkthrough's mesh, in one process. For every virtual
@@ -33,42 +37,36 @@ import reactor.netty.resources.LoopResources;
  * routes, a request in flight finishes (retries included) on the routes it started with, and listeners of virtual
  * services that stay in the table are never touched. A listener opens when its virtual service appears and closes when
  * it disappears.
+ *
+ * <p>Requests are forwarded with plain Netty: a few event loops shared by listeners and upstream connections, each
+ * request's upstream connections on its downstream connection's loop, idle keep-alive connections pooled per loop
+ * and endpoint (see {@link UpstreamPool}). Nothing on the request path locks or hands work to another thread.
  */
 public final class LocalDataPlane implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
-    private static final Duration BIND_TIMEOUT = Duration.ofSeconds(5);
+    private static final long BIND_TIMEOUT_SECONDS = 5;
 
     private final Map<String, Integer> listenerPorts;
     private final AtomicReference<RouteTable> routeTable = new AtomicReference<>(RouteTable.EMPTY);
-    private final Map<String, DisposableServer> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Channel> listeners = new ConcurrentHashMap<>();
     private final Map<String, String> listenerFailures = new ConcurrentHashMap<>();
     private final TrafficCounters counters = new TrafficCounters();
-    private final LoopResources loops;
-    private final ConnectionProvider connections;
-    private final RequestForwarder forwarder;
+    private final ServiceRegistry registry;
+    private final EventLoops loops;
+    private final Map<EventLoop, UpstreamPool> pools;
     private AutoCloseable subscription;
 
     private LocalDataPlane(ServiceRegistry registry, Map<String, Integer> listenerPorts) {
         this.listenerPorts = Map.copyOf(listenerPorts);
-        // Few event loops, shared by listeners and upstream connections: a request and its upstream call run on the
-        // same thread (colocation), with no hand-off; on the 2-core machines we target, 2 workers measured best.
-        this.loops = LoopResources.create("mesh-dataplane", 1, 2, true);
-        this.connections = ConnectionProvider.builder("mesh-dataplane")
-                .maxConnections(1024)
-                .pendingAcquireMaxCount(-1)
-                .pendingAcquireTimeout(RequestForwarder.DEFAULT_REQUEST_TIMEOUT)
-                .maxIdleTime(Duration.ofSeconds(20))
-                .evictInBackground(Duration.ofSeconds(30))
-                .build();
-        HttpClient client = HttpClient.create(connections)
-                .runOn(loops)
-                .keepAlive(true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
-                .option(ChannelOption.TCP_NODELAY, true);
-        // load the transport and pipeline classes now rather than on the first request
-        client.warmup().block(BIND_TIMEOUT);
-        this.forwarder = new RequestForwarder(client, registry, counters);
+        this.registry = registry;
+        this.loops = EventLoops.create();
+        Map<EventLoop, UpstreamPool> poolsByLoop = new HashMap<>();
+        for (EventExecutor executor : loops.group()) {
+            EventLoop loop = (EventLoop) executor;
+            poolsByLoop.put(loop, new UpstreamPool(loop, loops.socketChannel()));
+        }
+        this.pools = Map.copyOf(poolsByLoop);
     }
 
     /**
@@ -94,13 +92,13 @@ public final class LocalDataPlane implements AutoCloseable {
     /** Where the listener of {@code virtualServiceName} accepts requests, if it has one. */
     public Optional<InetSocketAddress> listenerAddress(String virtualServiceName) {
         return Optional.ofNullable(listeners.get(virtualServiceName))
-                .map(server -> (InetSocketAddress) server.address());
+                .map(server -> (InetSocketAddress) server.localAddress());
     }
 
     /** Every listener, by virtual service name. */
     public Map<String, InetSocketAddress> listenerAddresses() {
         Map<String, InetSocketAddress> addresses = new TreeMap<>();
-        listeners.forEach((name, server) -> addresses.put(name, (InetSocketAddress) server.address()));
+        listeners.forEach((name, server) -> addresses.put(name, (InetSocketAddress) server.localAddress()));
         return addresses;
     }
 
@@ -137,19 +135,32 @@ public final class LocalDataPlane implements AutoCloseable {
             return;
         }
         int port = listenerPorts.getOrDefault(virtualService, 0);
+        ListenerContext context = new ListenerContext(virtualService, routeTable, registry, counters, pools);
         try {
-            DisposableServer server = HttpServer.create()
-                    .host(LOOPBACK)
-                    .port(port)
-                    .runOn(loops)
+            ChannelFuture bound = new ServerBootstrap()
+                    .group(loops.group())
+                    .channel(loops.serverChannel())
+                    .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .handle((request, response) -> {
-                        VirtualServiceRoutes routes =
-                                routeTable.get().virtualServices().get(virtualService);
-                        return forwarder.forward(virtualService, routes, request, response);
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline()
+                                    .addLast(
+                                            new HttpServerCodec(),
+                                            new HttpServerExpectContinueHandler(),
+                                            new DownstreamHandler(context));
+                        }
                     })
-                    .bindNow(BIND_TIMEOUT);
-            listeners.put(virtualService, server);
+                    .bind(LOOPBACK, port);
+            if (!bound.awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                bound.channel().close();
+                throw new IllegalStateException("timed out");
+            }
+            if (!bound.isSuccess()) {
+                throw new IllegalStateException(String.valueOf(bound.cause().getMessage()), bound.cause());
+            }
+            listeners.put(virtualService, bound.channel());
             listenerFailures.remove(virtualService);
         } catch (RuntimeException e) {
             listenerFailures.put(
@@ -159,11 +170,12 @@ public final class LocalDataPlane implements AutoCloseable {
         }
     }
 
+    /** Closes the listener only: connections it accepted finish what they are doing (their next requests get 404). */
     private void closeListener(String virtualService) {
-        DisposableServer server = listeners.remove(virtualService);
+        Channel server = listeners.remove(virtualService);
         listenerFailures.remove(virtualService);
         if (server != null) {
-            server.dispose();
+            server.close().awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
     }
 
@@ -177,18 +189,9 @@ public final class LocalDataPlane implements AutoCloseable {
                 // the source is going away too; nothing left to unsubscribe from
             }
         }
-        listeners.values().forEach(server -> quietly(() -> server.disposeNow(Duration.ofSeconds(2))));
+        listeners.values().forEach(server -> server.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
         listeners.clear();
-        quietly(() -> connections.disposeLater().block(Duration.ofSeconds(2)));
-        quietly(() -> loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(3)));
-    }
-
-    /** Shutting down goes on when one part does not stop in time: the next ones must still be released. */
-    private static void quietly(Runnable shutdownStep) {
-        try {
-            shutdownStep.run();
-        } catch (RuntimeException e) {
-            // a listener or loop that did not stop in time is abandoned; its threads are daemons
-        }
+        // closing the loops closes every connection on them; a loop that does not stop in time is abandoned (daemon)
+        loops.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
 }

@@ -121,12 +121,16 @@ class LocalDataPlaneFailuresIT {
                         target("product", 50),
                         target("product-v15", 50))));
 
-        for (int i = 0; i < 4; i++) {
+        // until the weighted pick has sent at least one request to the hanging target (20 misses in a row: 1 in 10^6)
+        for (int i = 0;
+                i < 20 && !mesh.dataPlane().traffic().get(PRODUCT).targets().containsKey("product-v15");
+                i++) {
             HttpResponse<String> response = get("/");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"product\"");
         }
         VirtualServiceTraffic traffic = mesh.dataPlane().traffic().get(PRODUCT);
+        assertThat(traffic.targets().get("product-v15").requests()).isPositive();
         assertThat(traffic.retries())
                 .isEqualTo(traffic.targets().get("product-v15").requests());
     }

@@ -1,0 +1,107 @@
+package io.github.meshrefarch.mesh.local.dataplane;
+
+import io.github.meshrefarch.mesh.local.routetable.HttpRouteRule;
+import io.github.meshrefarch.mesh.local.routetable.WeightedBackend;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Where the attempts of one request at one route go, and whether one more is allowed. Each attempt picks a weighted
+ * target again and prefers a target and an endpoint not tried yet: locally each virtual node has a single endpoint, so
+ * this gives the fail-over that endpoint health checking gives on Kubernetes. Not thread-safe: one request's attempts
+ * run one after the other on its event loop.
+ */
+final class AttemptPlanner {
+
+    /** App Mesh's (and Envoy's) route timeout when the route sets none. */
+    static final Duration DEFAULT_ROUTE_TIMEOUT = Duration.ofSeconds(15);
+
+    private final HttpRouteRule route;
+    private final RetryRules rules;
+    private final ServiceRegistry registry;
+    private final TrafficCounters.ServiceCounters counters;
+    private final Set<String> triedNodes = new HashSet<>(4);
+    private final Set<InetSocketAddress> triedEndpoints = new HashSet<>(4);
+    private int retriesDone;
+
+    AttemptPlanner(HttpRouteRule route, ServiceRegistry registry, TrafficCounters.ServiceCounters counters) {
+        this.route = route;
+        this.rules = RetryRules.of(route.retryPolicy());
+        this.registry = registry;
+        this.counters = counters;
+    }
+
+    /** The next attempt, not started; null when no target has weight. Its endpoint is null when none is registered. */
+    UpstreamAttempt next(ProxiedExchange exchange, UpstreamPool pool) {
+        WeightedBackend target = WeightedTargetPicker.pick(route.targets(), triedNodes, ThreadLocalRandom.current())
+                .orElse(null);
+        if (target == null) {
+            return null;
+        }
+        triedNodes.add(target.virtualNodeName());
+        TrafficCounters.TargetCounters targetCounters = counters.target(target.virtualNodeName());
+        targetCounters.requests.increment();
+        InetSocketAddress endpoint = pickEndpoint(registry.endpoints(target.hostname()));
+        return new UpstreamAttempt(exchange, pool, endpoint, targetCounters);
+    }
+
+    /** Bounds the whole request until its response headers, retries included. */
+    Duration routeTimeout() {
+        Duration timeout = route.perRequestTimeout();
+        return timeout == null || timeout.isZero() ? DEFAULT_ROUTE_TIMEOUT : timeout;
+    }
+
+    Duration perTryTimeout() {
+        return rules.perTryTimeout();
+    }
+
+    /** Counts a failed attempt and tells whether the retry policy covers its failure. */
+    boolean policyRetries(UpstreamFailure failure, TrafficCounters.TargetCounters targetCounters) {
+        return switch (failure) {
+            case TIMEOUT -> rules.retriesTimeout();
+            case NO_HEALTHY_UPSTREAM -> {
+                targetCounters.connectionFailures.increment();
+                yield rules.onConnectFailure();
+            }
+            case RESET -> {
+                targetCounters.connectionFailures.increment();
+                yield rules.onReset();
+            }
+        };
+    }
+
+    boolean policyRetries(int status) {
+        return rules.retriesStatus(status);
+    }
+
+    /** Whether retries are left and the request body can be sent again. */
+    boolean canRetry(ReplayableRequestBody body) {
+        return retriesDone < rules.maxRetries() && body.replayable();
+    }
+
+    void retrying() {
+        retriesDone++;
+        counters.retries.increment();
+    }
+
+    private InetSocketAddress pickEndpoint(List<InetSocketAddress> endpoints) {
+        if (endpoints.isEmpty()) {
+            return null;
+        }
+        List<InetSocketAddress> candidates = endpoints;
+        if (!triedEndpoints.isEmpty()) {
+            List<InetSocketAddress> untried =
+                    endpoints.stream().filter(e -> !triedEndpoints.contains(e)).toList();
+            candidates = untried.isEmpty() ? endpoints : untried;
+        }
+        InetSocketAddress picked = candidates.size() == 1
+                ? candidates.get(0)
+                : candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
+        triedEndpoints.add(picked);
+        return picked;
+    }
+}
