@@ -1,5 +1,6 @@
 package io.github.meshrefarch.mesh.local.workloads;
 
+import io.github.meshrefarch.mesh.local.controlplane.LocalControlPlane;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,10 @@ final class DaemonLauncher {
             // The class path goes in an argument file: it keeps the command line short enough to be read back whole.
             Path classPath = stateDir.resolve("mesh-daemon.classpath");
             Files.writeString(classPath, "-cp \"" + System.getProperty("java.class.path") + "\"");
+            // also on the command line: the JDK reads it once, when the process's first HTTP server starts
+            String noDelay = "-D" + LocalControlPlane.NO_DELAY_PROPERTY + "=true";
             return processes.start(
-                    List.of("-XX:+UseSerialGC", "-Xmx512m", "@" + classPath), arguments(), Map.of(), log());
+                    List.of("-XX:+UseSerialGC", "-Xmx512m", noDelay, "@" + classPath), arguments(), Map.of(), log());
         } catch (IOException e) {
             throw new LocalModeException("cannot start the mesh daemon: " + e.getMessage(), e);
         }
