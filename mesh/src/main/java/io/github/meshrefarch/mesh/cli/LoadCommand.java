@@ -109,10 +109,10 @@ final class LoadCommand implements Callable<Integer> {
             }
         }
         LoadResult result = LoadGenerator.run(config);
-        if (!text) {
-            out.println(LoadReport.json(config, result));
-        } else {
+        if (text) {
             out.print(LoadReport.text(config, result));
+        } else {
+            out.println(LoadReport.json(config, result));
         }
         out.flush();
         return result.allSucceeded() ? 0 : 1;
