@@ -97,8 +97,7 @@ final class LoadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean text = meshctl.output != MeshctlCommand.OutputFormat.json;
         if (!warmUp.isZero()) {
-            LoadResult warmUpResult = LoadGenerator.run(
-                    new LoadConfig(config.url(), config.rate(), warmUp, config.connections(), config.requestTimeout()));
+            LoadResult warmUpResult = LoadGenerator.run(config.withDuration(warmUp));
             if (text) {
                 out.printf(
                         Locale.ROOT,

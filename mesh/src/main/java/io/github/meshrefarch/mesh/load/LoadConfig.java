@@ -46,6 +46,11 @@ public record LoadConfig(URI url, double rate, Duration duration, int connection
         return of(url, rate, null);
     }
 
+    /** The same load for another duration, e.g. a warm-up before the measured run. */
+    public LoadConfig withDuration(Duration otherDuration) {
+        return new LoadConfig(url, rate, otherDuration, connections, requestTimeout);
+    }
+
     /** Whether the run ends by itself after {@link #duration()}. */
     public boolean bounded() {
         return duration != null;

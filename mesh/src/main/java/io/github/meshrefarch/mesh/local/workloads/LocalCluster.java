@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -120,8 +121,9 @@ public final class LocalCluster {
 
     private List<Workload> missingWorkloads(List<String> names) {
         var missing = new ArrayList<Workload>();
+        Map<String, WorkloadRecord> recorded = store.read().workloads();
         for (String name : names) {
-            WorkloadRecord existing = store.read().workloads().get(name);
+            WorkloadRecord existing = recorded.get(name);
             if (existing != null && processes.find(existing.pid()).isPresent()) {
                 progress.printf("%s is already running (pid %d)%n", name, existing.pid());
             } else {
