@@ -1,7 +1,7 @@
 package io.github.meshrefarch.mesh.cli;
 
-import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
 import io.github.meshrefarch.mesh.model.DescriptionReader;
+import io.github.meshrefarch.mesh.model.MeshBackend;
 import io.github.meshrefarch.mesh.model.MeshDescription;
 import io.github.meshrefarch.mesh.model.Plan;
 import java.nio.file.Path;
@@ -41,8 +41,8 @@ final class ApplyCommand implements Callable<Integer> {
         if (meshctl.mesh != null) {
             description = description.withMesh(meshctl.mesh);
         }
-        try (AppMeshConnection connection = meshctl.connect()) {
-            Plan plan = meshctl.reconciler(connection).apply(description, prune, dryRun);
+        try (MeshBackend backend = meshctl.backend()) {
+            Plan plan = meshctl.reconciler(backend).apply(description, prune, dryRun);
             meshctl.output().plan(plan, dryRun);
         }
         return ExitCodes.OK;

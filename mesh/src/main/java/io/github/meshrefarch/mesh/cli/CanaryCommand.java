@@ -1,7 +1,7 @@
 package io.github.meshrefarch.mesh.cli;
 
-import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
 import io.github.meshrefarch.mesh.model.InvalidInputException;
+import io.github.meshrefarch.mesh.model.MeshBackend;
 import io.github.meshrefarch.mesh.model.MeshDescription;
 import io.github.meshrefarch.mesh.model.Plan;
 import io.github.meshrefarch.mesh.model.Reconciler;
@@ -54,8 +54,8 @@ final class CanaryCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("invalid weights for " + service + ": " + String.join("; ", problems));
         }
-        try (AppMeshConnection connection = meshctl.connect()) {
-            Reconciler reconciler = meshctl.reconciler(connection);
+        try (MeshBackend backend = meshctl.backend()) {
+            Reconciler reconciler = meshctl.reconciler(backend);
             MeshDescription current = reconciler.requireMesh(meshctl.mesh());
             Route route = RouteSelector.select(current, service);
             for (WeightedTarget target : targets) {

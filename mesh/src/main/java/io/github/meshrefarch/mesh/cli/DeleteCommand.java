@@ -1,6 +1,6 @@
 package io.github.meshrefarch.mesh.cli;
 
-import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
+import io.github.meshrefarch.mesh.model.MeshBackend;
 import io.github.meshrefarch.mesh.model.Plan;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,8 +25,8 @@ final class DeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppMeshConnection connection = meshctl.connect()) {
-            Plan plan = meshctl.reconciler(connection).delete(meshctl.mesh(), dryRun);
+        try (MeshBackend backend = meshctl.backend()) {
+            Plan plan = meshctl.reconciler(backend).delete(meshctl.mesh(), dryRun);
             if (plan.changes().isEmpty()) {
                 meshctl.err().println("mesh " + meshctl.mesh() + " does not exist: nothing to delete");
             }

@@ -3,6 +3,7 @@ package io.github.meshrefarch.mesh.cli;
 import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
 import io.github.meshrefarch.mesh.appmesh.AppMeshTarget;
 import io.github.meshrefarch.mesh.local.workloads.LocalCluster;
+import io.github.meshrefarch.mesh.model.MeshBackend;
 import io.github.meshrefarch.mesh.model.Reconciler;
 import io.github.meshrefarch.mesh.model.Step;
 import io.github.meshrefarch.mesh.model.StepCatalog;
@@ -41,9 +42,9 @@ final class LocalUpCommand implements Callable<Integer> {
         LocalCluster cluster = local.cluster(meshctl.err());
         Step first = new StepCatalog(StepsCommand.stepsDirOrDefault(null)).step(FIRST_STEP);
         cluster.startDaemon();
-        try (AppMeshConnection connection =
-                AppMeshConnection.open(AppMeshTarget.LOCAL, cluster.controlPlaneEndpoint(), null)) {
-            Reconciler reconciler = meshctl.reconciler(connection);
+        try (MeshBackend backend = AppMeshConnection.open(AppMeshTarget.LOCAL, cluster.controlPlaneEndpoint(), null)
+                .backend()) {
+            Reconciler reconciler = meshctl.reconciler(backend);
             if (reconciler.read(meshctl.mesh()).isEmpty()) {
                 meshctl.err().println("Step " + first.number() + ": " + first.title());
                 reconciler.applyPartial(

@@ -2,6 +2,7 @@ package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
 import io.github.meshrefarch.mesh.appmesh.AppMeshTarget;
+import io.github.meshrefarch.mesh.model.MeshBackend;
 import io.github.meshrefarch.mesh.model.Reconciler;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -110,13 +111,18 @@ public final class MeshctlCommand {
         return Path.of(System.getProperty("meshctl.root", "."));
     }
 
-    /** Opens this run's one App Mesh connection; the caller closes it. */
+    /** Opens this run's one App Mesh connection; the caller closes it. Only for raw App Mesh calls. */
     AppMeshConnection connect() {
         return AppMeshConnection.open(target, endpointUrl, region);
     }
 
-    /** A reconciler over {@code connection}, reporting progress on stderr. */
-    Reconciler reconciler(AppMeshConnection connection) {
-        return new Reconciler(connection.backend(), line -> err().println(line));
+    /** Opens this run's one mesh backend for the selected target; the caller closes it. */
+    MeshBackend backend() {
+        return connect().backend();
+    }
+
+    /** A reconciler over {@code backend}, reporting progress on stderr. */
+    Reconciler reconciler(MeshBackend backend) {
+        return new Reconciler(backend, line -> err().println(line));
     }
 }

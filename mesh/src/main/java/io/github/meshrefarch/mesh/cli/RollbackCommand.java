@@ -1,7 +1,7 @@
 package io.github.meshrefarch.mesh.cli;
 
-import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
 import io.github.meshrefarch.mesh.model.DescriptionReader;
+import io.github.meshrefarch.mesh.model.MeshBackend;
 import io.github.meshrefarch.mesh.model.MeshDescription;
 import io.github.meshrefarch.mesh.model.Plan;
 import java.nio.file.Path;
@@ -41,10 +41,10 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppMeshConnection connection = meshctl.connect()) {
+        try (MeshBackend backend = meshctl.backend()) {
             MeshDescription baselines =
                     DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(description));
-            Plan plan = meshctl.reconciler(connection).rollback(meshctl.mesh(), baselines, services, dryRun);
+            Plan plan = meshctl.reconciler(backend).rollback(meshctl.mesh(), baselines, services, dryRun);
             meshctl.output().plan(plan, dryRun);
         }
         return ExitCodes.OK;

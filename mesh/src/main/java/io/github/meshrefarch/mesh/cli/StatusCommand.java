@@ -1,6 +1,6 @@
 package io.github.meshrefarch.mesh.cli;
 
-import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
+import io.github.meshrefarch.mesh.model.MeshBackend;
 import io.github.meshrefarch.mesh.model.MeshState;
 import io.github.meshrefarch.mesh.model.UnexpectedStateException;
 import java.util.concurrent.Callable;
@@ -18,8 +18,8 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppMeshConnection connection = meshctl.connect()) {
-            MeshState state = meshctl.reconciler(connection)
+        try (MeshBackend backend = meshctl.backend()) {
+            MeshState state = meshctl.reconciler(backend)
                     .read(meshctl.mesh())
                     .orElseThrow(() -> new UnexpectedStateException(
                             "mesh " + meshctl.mesh() + " does not exist (create it with 'meshctl step 01')"));

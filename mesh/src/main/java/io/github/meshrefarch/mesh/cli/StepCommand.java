@@ -1,7 +1,7 @@
 package io.github.meshrefarch.mesh.cli;
 
-import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
 import io.github.meshrefarch.mesh.model.DescriptionReader;
+import io.github.meshrefarch.mesh.model.MeshBackend;
 import io.github.meshrefarch.mesh.model.MeshDescription;
 import io.github.meshrefarch.mesh.model.Plan;
 import io.github.meshrefarch.mesh.model.Reconciler;
@@ -45,8 +45,8 @@ final class StepCommand implements Callable<Integer> {
     public Integer call() {
         Step step = new StepCatalog(StepsCommand.stepsDirOrDefault(stepsDir)).step(number);
         meshctl.err().println("Step " + step.number() + ": " + step.title());
-        try (AppMeshConnection connection = meshctl.connect()) {
-            Reconciler reconciler = meshctl.reconciler(connection);
+        try (MeshBackend backend = meshctl.backend()) {
+            Reconciler reconciler = meshctl.reconciler(backend);
             MeshDescription baselines = step.kind() == Step.Kind.ROLLBACK
                     ? DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(description))
                     : null;
