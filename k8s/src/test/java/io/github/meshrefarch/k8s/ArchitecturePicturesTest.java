@@ -30,9 +30,14 @@ class ArchitecturePicturesTest {
     }
 
     @Test
-    void images_holdTheDeploymentAndBothRequestPaths() throws IOException {
+    void images_holdTheDeploymentsAndTheRequestPaths() throws IOException {
         assertThat(sources().map(p -> p.getFileName().toString()))
-                .contains("eks-deployment.puml", "request-path-eks.puml", "request-path-local.puml");
+                .contains(
+                        "lattice-deployment.puml",
+                        "request-path-lattice.puml",
+                        "eks-deployment.puml",
+                        "request-path-eks.puml",
+                        "request-path-local.puml");
     }
 
     @ParameterizedTest
@@ -64,6 +69,16 @@ class ArchitecturePicturesTest {
         MeshDescription mesh = MeshDescription.load();
 
         assertThat(svg).contains(mesh.meshName());
+        assertThat(svg).contains(List.copyOf(mesh.virtualNodeHostnames().keySet()));
+        assertThat(svg).contains(List.copyOf(mesh.virtualServices()));
+    }
+
+    @Test
+    void latticePicture_namesEveryVirtualNodeVirtualServiceAndTheGateway() throws IOException {
+        String svg = Files.readString(ProjectLayout.images().resolve("lattice-deployment.svg"), StandardCharsets.UTF_8);
+        MeshDescription mesh = MeshDescription.load();
+
+        assertThat(svg).contains("Gateway " + mesh.meshName(), "amazon-vpc-lattice", "product.demomesh.internal");
         assertThat(svg).contains(List.copyOf(mesh.virtualNodeHostnames().keySet()));
         assertThat(svg).contains(List.copyOf(mesh.virtualServices()));
     }
