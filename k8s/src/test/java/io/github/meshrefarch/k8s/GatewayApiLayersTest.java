@@ -232,6 +232,20 @@ class GatewayApiLayersTest {
                         .contains("\"aws:PrincipalTag/kubernetes-service-account\": \"order\""));
     }
 
+    @Test
+    void latticeRoutes_stayWithinTheLimitsTheLatticeControllerEnforcesOnlyInCode() {
+        for (HasMetadata route : Rendered.of(Layer.LATTICE.directory(Step.V1)).ofKind("HTTPRoute")) {
+            for (JsonNode rule : tree(route).path("spec").path("rules")) {
+                assertThat(rule.path("matches").size()).as("matches per rule").isLessThanOrEqualTo(1);
+                assertThat(rule.path("backendRefs").size())
+                        .as("target groups per rule")
+                        .isBetween(1, 10);
+                rule.path("backendRefs")
+                        .forEach(ref -> assertThat(ref.path("weight").asInt()).isBetween(0, 999));
+            }
+        }
+    }
+
     private static boolean selects(NetworkPolicy policy, Map<String, String> labels) {
         for (LabelSelectorRequirement requirement :
                 policy.getSpec().getPodSelector().getMatchExpressions()) {
