@@ -15,13 +15,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The pictures in {@code images/} are generated from the PlantUML sources beside them, and committed. This test renders
  * every source and fails when a committed SVG or PNG was not rendered from the current source. To regenerate them:
- * {@code ./mvnw -pl k8s test -Dtest=ArchitecturePicturesTest -Dimages.update=true}.
+ * {@code ./mvnw -pl mesh,k8s test -Dtest=ArchitecturePicturesTest -Dimages.update=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ArchitecturePicturesTest {
 
     private static final boolean UPDATE = Boolean.getBoolean("images.update");
     private static final String REGENERATE =
-            "regenerate with ./mvnw -pl k8s test -Dtest=ArchitecturePicturesTest -Dimages.update=true";
+            "regenerate with ./mvnw -pl mesh,k8s test -Dtest=ArchitecturePicturesTest -Dimages.update=true -Dsurefire.failIfNoSpecifiedTests=false";
 
     static Stream<Path> sources() throws IOException {
         try (Stream<Path> files = Files.list(ProjectLayout.images())) {
