@@ -51,6 +51,30 @@ class LocalControlPlaneCommandIT {
     }
 
     @Test
+    void secondProcessOnTheSameStateDirectory_exitsAtOnceNamingTheHolder() throws Exception {
+        Process first = start();
+        try {
+            endpointOf(first); // serving, so holding the directory
+            Process second =
+                    command().redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                assertThat(second.waitFor(60, TimeUnit.SECONDS))
+                        .as("the second control plane exits")
+                        .isTrue();
+                String err = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(second.exitValue()).isEqualTo(1);
+                assertThat(err)
+                        .contains("is in use by pid " + first.pid() + " (")
+                        .contains("local controlplane --port 0 --state-dir " + stateDir);
+            } finally {
+                stop(second);
+            }
+        } finally {
+            stop(first);
+        }
+    }
+
+    @Test
     void portInUse_isOneClearErrorAndExitCode1() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             StringWriter out = new StringWriter();
@@ -98,20 +122,22 @@ class LocalControlPlaneCommandIT {
     }
 
     private Process start() throws IOException {
+        return command().redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private ProcessBuilder command() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(List.of(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "local",
-                        "controlplane",
-                        "--port",
-                        "0",
-                        "--state-dir",
-                        stateDir.toString()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "local",
+                "controlplane",
+                "--port",
+                "0",
+                "--state-dir",
+                stateDir.toString()));
     }
 
     private static URI endpointOf(Process process) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.meshrefarch.mesh.local.controlplane;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.meshrefarch.mesh.local.DirectoryLock;
 import io.github.meshrefarch.mesh.local.routetable.RouteTableSource;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -46,10 +47,19 @@ public final class LocalControlPlane implements AutoCloseable {
     private final ExecutorService executor;
     private final MeshStore store;
     private final ApiHandler handler;
+    private final DirectoryLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalControlPlane(HttpServer server, ExecutorService executor, MeshStore store, ApiHandler handler) {
+    /**
+     * The lock file in the state directory: one control plane writes a directory at a time; the holder's process id
+     * and command line are in it.
+     */
+    public static final String LOCK_FILE_NAME = "appmesh-state.lock";
+
+    private LocalControlPlane(
+            HttpServer server, ExecutorService executor, MeshStore store, ApiHandler handler, DirectoryLock lock) {
         this.server = server;
+        this.lock = lock;
         this.executor = executor;
         this.store = store;
         this.handler = handler;
@@ -69,6 +79,21 @@ public final class LocalControlPlane implements AutoCloseable {
     }
 
     static LocalControlPlane start(int port, Path stateDir, int maxQueuedChanges) throws IOException {
+        Path lockFile = stateDir.resolve(LOCK_FILE_NAME);
+        DirectoryLock lock = DirectoryLock.tryAcquire(lockFile)
+                .orElseThrow(() -> new DirectoryLock.LockedException(
+                        "the state directory %s is in use by %s; stop that process, or give this one another state directory"
+                                .formatted(stateDir.toAbsolutePath(), DirectoryLock.holder(lockFile))));
+        try {
+            return start(port, stateDir, maxQueuedChanges, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static LocalControlPlane start(int port, Path stateDir, int maxQueuedChanges, DirectoryLock lock)
+            throws IOException {
         JsonMapper mapper = JsonMapper.builder().build();
         MeshStore store = MeshStore.open(new StateFile(stateDir, mapper), maxQueuedChanges);
         MeshOperations operations = new MeshOperations(store, ACCOUNT_ID, mapper, Clock.systemUTC());
@@ -81,7 +106,7 @@ public final class LocalControlPlane implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", handler);
         server.start();
-        return new LocalControlPlane(server, executor, store, handler);
+        return new LocalControlPlane(server, executor, store, handler, lock);
     }
 
     /** The base URL to give an AWS client as its endpoint override, e.g. {@code http://127.0.0.1:9080}. */
@@ -115,10 +140,18 @@ public final class LocalControlPlane implements AutoCloseable {
         }
         server.stop(0);
         executor.shutdown();
+        boolean finished = false;
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            finished = executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (finished) { // else a change may still write: the lock then goes with this process
+            try {
+                lock.close();
+            } catch (IOException e) {
+                // released with the process at the latest
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.meshrefarch.mesh.local.workloads;
 
+import io.github.meshrefarch.mesh.local.DirectoryLock;
 import io.github.meshrefarch.mesh.local.workloads.LocalState.DaemonRecord;
 import io.github.meshrefarch.mesh.local.workloads.LocalState.WorkloadRecord;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class LocalCluster {
 
     /** Starts the mesh daemon unless it already runs; returns whether it started one. */
     public boolean startDaemon() {
-        try (var lock = store.lock()) {
+        try (var lock = lock()) {
             if (daemonRunning()) {
                 return false;
             }
@@ -58,7 +59,7 @@ public final class LocalCluster {
             startDaemonLocked();
             return true;
         } catch (IOException e) {
-            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
+            throw stateDirectoryProblem(e);
         }
     }
 
@@ -68,7 +69,7 @@ public final class LocalCluster {
      */
     public void up(List<String> names) {
         names.forEach(topology::workload); // unknown names fail before anything starts
-        try (var lock = store.lock()) {
+        try (var lock = lock()) {
             boolean daemonNeeded = !daemonRunning();
             if (daemonNeeded) {
                 requireDaemonPortsFree();
@@ -82,8 +83,20 @@ public final class LocalCluster {
             missing.forEach(workload -> starts.add(CompletableFuture.runAsync(() -> startWorkload(workload))));
             joinAll(starts);
         } catch (IOException e) {
-            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
+            throw stateDirectoryProblem(e);
         }
+    }
+
+    private LocalStateStore.Lock lock() throws IOException {
+        return store.lock(LocalStateStore.LOCK_WAIT, message -> {
+            progress.println(message);
+            progress.flush();
+        });
+    }
+
+    private LocalModeException stateDirectoryProblem(IOException e) {
+        String reason = e instanceof DirectoryLock.LockedException ? e.getMessage() : e.toString();
+        return new LocalModeException("cannot use the state directory " + store.directory() + ": " + reason, e);
     }
 
     private boolean daemonRunning() {
@@ -110,12 +123,12 @@ public final class LocalCluster {
     /** Starts the named workloads that are not running yet, in parallel, each waited for until ready. */
     public void deploy(List<String> names) {
         names.forEach(topology::workload); // unknown names fail before anything starts
-        try (var lock = store.lock()) {
+        try (var lock = lock()) {
             joinAll(missingWorkloads(names).stream()
                     .map(workload -> CompletableFuture.runAsync(() -> startWorkload(workload)))
                     .toList());
         } catch (IOException e) {
-            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
+            throw stateDirectoryProblem(e);
         }
     }
 
@@ -182,7 +195,7 @@ public final class LocalCluster {
     /** Stops one workload: first out of the service registry, so no new request goes to it, then its process. */
     public boolean undeploy(String name) {
         topology.workload(name);
-        try (var lock = store.lock()) {
+        try (var lock = lock()) {
             WorkloadRecord record = store.read().workloads().get(name);
             if (record == null) {
                 return false;
@@ -193,7 +206,7 @@ public final class LocalCluster {
             store.update(state -> state.withoutWorkload(name));
             return true;
         } catch (IOException e) {
-            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
+            throw stateDirectoryProblem(e);
         }
     }
 
@@ -203,7 +216,7 @@ public final class LocalCluster {
 
     /** Stops every process the state file names (workloads first, then the daemon) and clears the state file. */
     public List<String> down() {
-        try (var lock = store.lock()) {
+        try (var lock = lock()) {
             LocalState state = store.read();
             var stopped = new ArrayList<String>();
             var pids =
@@ -223,7 +236,7 @@ public final class LocalCluster {
             store.update(ignored -> LocalState.EMPTY);
             return stopped;
         } catch (IOException e) {
-            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
+            throw stateDirectoryProblem(e);
         }
     }
 
