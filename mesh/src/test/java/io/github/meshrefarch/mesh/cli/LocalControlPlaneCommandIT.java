@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,6 +73,30 @@ class LocalControlPlaneCommandIT {
             }
         } finally {
             stop(first);
+        }
+    }
+
+    @Test
+    void requestThatNeverCompletes_isCutOffByTheServer() throws Exception {
+        Process controlPlane = start();
+        try (Socket socket = new Socket(
+                InetAddress.getLoopbackAddress(), endpointOf(controlPlane).getPort())) {
+            socket.setSoTimeout(90_000);
+            socket.getOutputStream()
+                    .write(("PUT /v20190125/meshes HTTP/1.1\r\nHost: 127.0.0.1:" + socket.getPort()
+                                    + "\r\nContent-Length: 100\r\n\r\n{")
+                            .getBytes(StandardCharsets.UTF_8));
+
+            int read;
+            try {
+                read = socket.getInputStream().read();
+            } catch (SocketException reset) {
+                read = -1;
+            } // a SocketTimeoutException (still open after 90 s) fails the test
+
+            assertThat(read).as("the server closed the connection").isEqualTo(-1);
+        } finally {
+            stop(controlPlane);
         }
     }
 

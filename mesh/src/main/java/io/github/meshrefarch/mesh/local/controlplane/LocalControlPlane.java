@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -69,6 +70,22 @@ public final class LocalControlPlane implements AutoCloseable {
     public static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     /**
+     * The JDK HTTP server's limits (system properties of Java 17 and 25 alike), unless set on the command line: a
+     * request must be read and answered within 20 s (a connection that sends nothing is closed after as long, one that
+     * trickles its headers too; a change waits at most {@link MeshStore#LOCK_WAIT_SECONDS} for its turn, so answers
+     * fit), an idle kept-alive connection is closed after 30 s, at most 100 request headers.
+     */
+    static final Map<String, String> SERVER_DEFAULTS = Map.of(
+            NO_DELAY_PROPERTY,
+            "true",
+            "sun.net.httpserver.maxReqTime",
+            "20",
+            "sun.net.httpserver.idleInterval",
+            "30",
+            "sun.net.httpserver.maxReqHeaders",
+            "100");
+
+    /**
      * Loads the state from {@code stateDir} (created if missing) and serves the API on 127.0.0.1.
      *
      * @param port the port, 0 for an ephemeral one
@@ -97,11 +114,16 @@ public final class LocalControlPlane implements AutoCloseable {
         JsonMapper mapper = JsonMapper.builder().build();
         MeshStore store = MeshStore.open(new StateFile(stateDir, mapper), maxQueuedChanges);
         MeshOperations operations = new MeshOperations(store, ACCOUNT_ID, mapper, Clock.systemUTC());
-        ApiHandler handler = new ApiHandler(operations, mapper, ACCOUNT_ID, DEFAULT_REGION);
         // Without TCP_NODELAY the JDK server's separate writes of headers and body meet the client's delayed ACK: every
-        // answer waited some 40 ms, a second per mesh read. The JDK reads this once, when its first server starts.
-        System.setProperty(NO_DELAY_PROPERTY, System.getProperty(NO_DELAY_PROPERTY, "true"));
+        // answer waited some 40 ms, a second per mesh read. The JDK reads these once, when its first server starts.
+        SERVER_DEFAULTS.forEach((name, value) -> System.setProperty(name, System.getProperty(name, value)));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        ApiHandler handler = new ApiHandler(
+                operations,
+                mapper,
+                ACCOUNT_ID,
+                DEFAULT_REGION,
+                server.getAddress().getPort());
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", handler);
