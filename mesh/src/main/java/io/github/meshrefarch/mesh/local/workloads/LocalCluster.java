@@ -31,6 +31,9 @@ public final class LocalCluster {
     private final WorkloadLauncher launcher;
     private final DaemonLauncher daemonLauncher;
     private final PrintWriter progress;
+    private final Object starts = new Object();
+    private final List<Long> startedHere = new ArrayList<>(); // guarded by starts
+    private boolean stopping; // guarded by starts
 
     public LocalCluster(LocalTopology topology, Path stateDir, Path repositoryRoot, PrintWriter progress) {
         this.topology = topology;
@@ -75,7 +78,7 @@ public final class LocalCluster {
                 requireDaemonPortsFree();
             }
             List<Workload> missing = missingWorkloads(names);
-            missing.forEach(workload -> Probes.requireFree(workload.port(), "workload " + workload.name()));
+            missing.forEach(workload -> requireFree(workload.port(), "workload " + workload.name()));
             var starts = new ArrayList<CompletableFuture<Void>>();
             if (daemonNeeded) {
                 starts.add(CompletableFuture.runAsync(this::startDaemonLocked));
@@ -105,13 +108,13 @@ public final class LocalCluster {
     }
 
     private void requireDaemonPortsFree() {
-        Probes.requireFree(topology.controlPlanePort(), "the local App Mesh endpoint");
-        topology.listenerPorts().forEach((service, port) -> Probes.requireFree(port, "the listener of " + service));
+        requireFree(topology.controlPlanePort(), "the local App Mesh endpoint");
+        topology.listenerPorts().forEach((service, port) -> requireFree(port, "the listener of " + service));
     }
 
     /** Starts the daemon and waits until its App Mesh endpoint answers; the caller holds the state lock. */
     private void startDaemonLocked() {
-        Process daemon = daemonLauncher.start();
+        Process daemon = register(daemonLauncher::start);
         store.update(state -> state.withDaemon(
                 new DaemonRecord(daemon.pid(), controlPlaneEndpoint().toString(), topology.listenerPorts())));
         progress.printf("Starting the local mesh (App Mesh endpoint %s) ...%n", controlPlaneEndpoint());
@@ -155,8 +158,9 @@ public final class LocalCluster {
     }
 
     private void startWorkload(Workload workload) {
-        Probes.requireFree(workload.port(), "workload " + workload.name());
-        Process process = launcher.start(workload, !topology.initialWorkloads().contains(workload.name()));
+        requireFree(workload.port(), "workload " + workload.name());
+        Process process = register(
+                () -> launcher.start(workload, !topology.initialWorkloads().contains(workload.name())));
         store.update(state -> state.withWorkload(workload.name(), record(workload, process.pid(), false)));
         progress.printf(
                 "Starting %s %s on port %d (pid %d) ...%n",
@@ -238,6 +242,66 @@ public final class LocalCluster {
         } catch (IOException e) {
             throw stateDirectoryProblem(e);
         }
+    }
+
+    /**
+     * Until the returned guard is closed, an interrupt (Ctrl-C) or SIGTERM of this JVM stops every process this cluster
+     * started, before the JVM exits: with the workloads in sessions of their own, nothing else would.
+     */
+    public AutoCloseable stopStartedOnExit() {
+        Thread hook = new Thread(this::stopStarted, "local-mode-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return () -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs already
+            }
+        };
+    }
+
+    /**
+     * Stops every process this cluster started and refuses to start more; takes no lock (another thread of this
+     * process may hold the state directory's), and drops the stopped processes from the state file.
+     */
+    public void stopStarted() {
+        List<Long> pids;
+        synchronized (starts) {
+            stopping = true;
+            pids = List.copyOf(startedHere);
+        }
+        processes.stopAll(pids, STOP_GRACE);
+        try {
+            store.update(state -> {
+                LocalState left = state;
+                for (var entry : state.workloads().entrySet()) {
+                    if (pids.contains(entry.getValue().pid())) {
+                        left = left.withoutWorkload(entry.getKey());
+                    }
+                }
+                return left.daemon() != null && pids.contains(left.daemon().pid()) ? left.withDaemon(null) : left;
+            });
+        } catch (RuntimeException e) {
+            progress.println("could not update " + store.file() + " (run './meshctl local down --state-dir "
+                    + store.directory() + "'): " + e.getMessage());
+            progress.flush();
+        }
+    }
+
+    /** Starts a process unless this cluster is stopping, and remembers it as started here in the same step. */
+    private Process register(java.util.function.Supplier<Process> start) {
+        synchronized (starts) {
+            if (stopping) {
+                throw new LocalModeException("stopping: no new process is started");
+            }
+            Process process = start.get();
+            startedHere.add(process.pid());
+            return process;
+        }
+    }
+
+    private void requireFree(int port, String what) {
+        Probes.requireFree(port, what, store.directory());
     }
 
     /** Each recorded process, as it is now. */
