@@ -65,7 +65,10 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Watch watch = new Watch(options(), spec.commandLine().getOut(), !plain && Terminal.ansi());
+        boolean json = ((MeshctlCommand) spec.root().userObject()).output == MeshctlCommand.OutputFormat.json;
+        Watch.Display display =
+                json ? Watch.Display.JSON : !plain && Terminal.ansi() ? Watch.Display.REDRAW : Watch.Display.LINES;
+        Watch watch = new Watch(options(), spec.commandLine().getOut(), display);
         Thread hook = new Thread(() -> stopAndWait(watch), "meshctl-watch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
