@@ -35,11 +35,23 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--prune", description = "Also delete resources of the mesh that the description does not list.")
     boolean prune;
 
+    @Option(
+            names = {"-y", "--yes"},
+            description =
+                    "With --prune on a remote target (aws): delete without asking; required there when not on a terminal.")
+    boolean yes;
+
     @Override
     public Integer call() {
         MeshDescription description = DescriptionReader.readDescription(file);
         if (meshctl.mesh != null) {
             description = description.withMesh(meshctl.mesh);
+        }
+        if (prune && !dryRun) {
+            Terminal.confirm(
+                    meshctl.target,
+                    yes,
+                    "delete what mesh " + description.mesh() + " has beyond " + file.getFileName());
         }
         try (MeshBackend backend = meshctl.backend()) {
             Plan plan = meshctl.reconciler(backend).apply(description, prune, dryRun);

@@ -23,8 +23,16 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Read and plan only: make no change.")
     boolean dryRun;
 
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Delete on a remote target (aws) without asking; required there when not on a terminal.")
+    boolean yes;
+
     @Override
     public Integer call() {
+        if (!dryRun) {
+            Terminal.confirm(meshctl.target, yes, "delete mesh " + meshctl.mesh() + " and everything in it");
+        }
         try (MeshBackend backend = meshctl.backend()) {
             Plan plan = meshctl.reconciler(backend).delete(meshctl.mesh(), dryRun);
             if (plan.changes().isEmpty()) {

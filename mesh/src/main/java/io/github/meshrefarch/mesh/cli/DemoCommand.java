@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
     Path stateDir;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (rate <= 0 || window.isNegative() || window.isZero()) {
             throw new picocli.CommandLine.ParameterException(
                     meshctl.spec.commandLine(), "--rps and --window must be positive");
@@ -55,26 +55,30 @@ final class DemoCommand implements Callable<Integer> {
         LocalOptions local = new LocalOptions();
         local.stateDir = stateDir != null ? stateDir : local.stateDir().resolve("demo");
         LocalCluster cluster = local.cluster(meshctl.err());
-        Thread stopOnInterrupt = new Thread(cluster::down, "demo-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        try {
-            Demo demo = new Demo(
-                    cluster,
-                    new StepCatalog(StepsCommand.stepsDirOrDefault(null)),
-                    DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(null)),
-                    meshctl.mesh(),
-                    new Demo.Settings(rate, Duration.ofMillis(200), window, 4),
-                    meshctl.out());
-            boolean passed = demo.run();
-            if (!passed) {
-                throw new UnexpectedStateException("the demo saw failed requests or a split out of bounds (see above)");
+        // Ctrl-C or SIGTERM at any moment, also while stopping: the hook stops what the demo started (it takes no
+        // lock, which the demo may hold)
+        try (AutoCloseable interruptible = cluster.stopStartedOnExit()) {
+            try {
+                return demo(cluster);
+            } finally {
+                meshctl.err().println("Stopping the local mesh ...");
+                meshctl.err().flush();
+                cluster.down();
             }
-            return ExitCodes.OK;
-        } finally {
-            meshctl.err().println("Stopping the local mesh ...");
-            meshctl.err().flush();
-            cluster.down();
-            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
         }
+    }
+
+    private Integer demo(LocalCluster cluster) {
+        Demo demo = new Demo(
+                cluster,
+                new StepCatalog(StepsCommand.stepsDirOrDefault(null)),
+                DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(null)),
+                meshctl.mesh(),
+                new Demo.Settings(rate, Duration.ofMillis(200), window, 4),
+                meshctl.out());
+        if (!demo.run()) {
+            throw new UnexpectedStateException("the demo saw failed requests or a split out of bounds (see above)");
+        }
+        return ExitCodes.OK;
     }
 }

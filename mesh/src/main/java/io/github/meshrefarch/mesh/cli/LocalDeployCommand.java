@@ -1,5 +1,6 @@
 package io.github.meshrefarch.mesh.cli;
 
+import io.github.meshrefarch.mesh.local.workloads.LocalCluster;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,8 +29,11 @@ final class LocalDeployCommand implements Callable<Integer> {
     List<String> workloads;
 
     @Override
-    public Integer call() {
-        local.cluster(spec.commandLine().getErr()).deploy(workloads);
+    public Integer call() throws Exception {
+        LocalCluster cluster = local.cluster(spec.commandLine().getErr());
+        try (AutoCloseable interruptible = cluster.stopStartedOnExit()) { // Ctrl-C until ready: stop what it started
+            cluster.deploy(workloads);
+        }
         return ExitCodes.OK;
     }
 }

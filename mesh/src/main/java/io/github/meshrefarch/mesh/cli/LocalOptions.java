@@ -4,6 +4,8 @@ import io.github.meshrefarch.mesh.local.workloads.LocalCluster;
 import io.github.meshrefarch.mesh.local.workloads.LocalTopology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options every {@code local} command shares: where the local mode keeps its state. */
@@ -29,6 +31,27 @@ final class LocalOptions {
     }
 
     LocalCluster cluster(PrintWriter progress) {
-        return new LocalCluster(LocalTopology.walkthrough(), stateDir(), repositoryRoot(), progress);
+        return new LocalCluster(topology(), stateDir(), repositoryRoot(), progress);
+    }
+
+    /** Moves ports of the local mode: {@code controlplane=PORT}, {@code WORKLOAD=PORT}, {@code VIRTUAL_SERVICE=PORT}. */
+    static final String PORTS_PROPERTY = "meshctl.local.ports";
+
+    /** The walkthrough's topology, with the ports {@value #PORTS_PROPERTY} moves (tests use free ones). */
+    static LocalTopology topology() {
+        LocalTopology walkthrough = LocalTopology.walkthrough();
+        String moved = System.getProperty(PORTS_PROPERTY, "");
+        if (moved.isBlank()) {
+            return walkthrough;
+        }
+        Map<String, Integer> ports = new HashMap<>();
+        for (String entry : moved.split(",")) {
+            String[] nameAndPort = entry.strip().split("=", 2);
+            ports.put(nameAndPort[0], Integer.parseInt(nameAndPort[1]));
+        }
+        Map<String, Integer> listeners = new HashMap<>(walkthrough.listenerPorts());
+        listeners.replaceAll((service, port) -> ports.getOrDefault(service, port));
+        return walkthrough.withPorts(
+                ports.getOrDefault("controlplane", walkthrough.controlPlanePort()), listeners, ports);
     }
 }

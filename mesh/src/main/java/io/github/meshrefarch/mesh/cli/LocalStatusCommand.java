@@ -2,11 +2,15 @@ package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.local.workloads.ClusterStatus;
 import io.github.meshrefarch.mesh.local.workloads.WorkloadStatus;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 @Command(
         name = "status",
@@ -20,13 +24,33 @@ final class LocalStatusCommand implements Callable<Integer> {
     @Mixin
     LocalOptions local;
 
+    /** The JSON shape (a stable contract): {@code {"daemon": {"pid", "running", "controlPlane", "listeners"}|null,
+     * "workloads": [{"name", "version", "virtualNode", "hostname", "port", "pid", "state"}]}}. */
+    record StatusJson(DaemonJson daemon, List<WorkloadStatus> workloads) {}
+
+    record DaemonJson(long pid, boolean running, String controlPlane, Map<String, Integer> listeners) {}
+
     @Override
     public Integer call() {
-        spec.commandLine()
-                .getOut()
-                .println(render(local.cluster(spec.commandLine().getErr()).status()));
+        ClusterStatus status = local.cluster(spec.commandLine().getErr()).status();
+        MeshctlCommand meshctl = (MeshctlCommand) spec.root().userObject();
+        if (meshctl.output == MeshctlCommand.OutputFormat.json) {
+            DaemonJson daemon = status.daemon() == null
+                    ? null
+                    : new DaemonJson(
+                            status.daemon().pid(),
+                            status.daemonRunning(),
+                            status.daemon().controlPlane(),
+                            status.daemon().listeners());
+            spec.commandLine().getOut().println(JSON.writeValueAsString(new StatusJson(daemon, status.workloads())));
+        } else {
+            spec.commandLine().getOut().println(render(status));
+        }
         return ExitCodes.OK;
     }
+
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     static String render(ClusterStatus status) {
         if (status.isEmpty()) {

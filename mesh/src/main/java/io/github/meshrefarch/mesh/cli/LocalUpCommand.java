@@ -37,10 +37,16 @@ final class LocalUpCommand implements Callable<Integer> {
     LocalOptions local;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         MeshctlCommand meshctl = parent.meshctl;
         LocalCluster cluster = local.cluster(meshctl.err());
         Step first = new StepCatalog(StepsCommand.stepsDirOrDefault(null)).step(FIRST_STEP);
+        try (AutoCloseable interruptible = cluster.stopStartedOnExit()) { // Ctrl-C until up: stop what it started
+            return up(meshctl, cluster, first);
+        }
+    }
+
+    private Integer up(MeshctlCommand meshctl, LocalCluster cluster, Step first) {
         cluster.startDaemon();
         try (MeshBackend backend = AppMeshConnection.open(AppMeshTarget.LOCAL, cluster.controlPlaneEndpoint(), null)
                 .backend()) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "meshctl",
         mixinStandardHelpOptions = true,
-        version = "meshctl 1.0.0",
+        versionProvider = BuildVersion.class,
         description = "Ship service versions safely behind App Mesh: canary, cut-over and rollback.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             CallCommand.class,
             LoadCommand.class,
             WatchCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            CompletionCommand.class
         })
 public final class MeshctlCommand {
 
@@ -57,34 +58,41 @@ public final class MeshctlCommand {
 
     @Option(
             names = "--target",
-            defaultValue = "local",
+            defaultValue = "${env:MESHCTL_TARGET:-local}",
             scope = ScopeType.INHERIT,
-            description = "Where App Mesh calls go: local (the local control plane) or aws (default: local).")
+            description = "Where App Mesh calls go: local (the local control plane) or aws"
+                    + " (default: $MESHCTL_TARGET, else local).")
     AppMeshTarget target;
 
     @Option(
             names = "--endpoint-url",
+            defaultValue = "${env:MESHCTL_ENDPOINT_URL}",
             scope = ScopeType.INHERIT,
-            description = "App Mesh endpoint (default: http://127.0.0.1:9080 for local, the region's for aws).")
+            description = "App Mesh endpoint (default: $MESHCTL_ENDPOINT_URL, else http://127.0.0.1:9080 for local,"
+                    + " the region's for aws).")
     URI endpointUrl;
 
     @Option(
             names = "--region",
+            defaultValue = "${env:AWS_REGION}",
             scope = ScopeType.INHERIT,
-            description = "AWS region (default: us-east-1 for local, the default region provider for aws).")
+            description = "AWS region (default: $AWS_REGION, else us-east-1 for local, the default region provider for"
+                    + " aws).")
     String region;
 
     @Option(
             names = "--mesh",
+            defaultValue = "${env:MESHCTL_MESH}",
             scope = ScopeType.INHERIT,
-            description = "Mesh name (default: " + DEFAULT_MESH + ", or the description's for apply).")
+            description =
+                    "Mesh name (default: $MESHCTL_MESH, else " + DEFAULT_MESH + ", or the description's for apply).")
     String mesh;
 
     @Option(
             names = {"-o", "--output"},
-            defaultValue = "text",
+            defaultValue = "${env:MESHCTL_OUTPUT:-text}",
             scope = ScopeType.INHERIT,
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: $MESHCTL_OUTPUT, else text).")
     OutputFormat output;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")

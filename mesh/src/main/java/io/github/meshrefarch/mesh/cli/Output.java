@@ -7,6 +7,7 @@ import io.github.meshrefarch.mesh.model.MeshResource;
 import io.github.meshrefarch.mesh.model.MeshState;
 import io.github.meshrefarch.mesh.model.Plan;
 import io.github.meshrefarch.mesh.model.ResourceKind;
+import io.github.meshrefarch.mesh.model.RollbackReport;
 import io.github.meshrefarch.mesh.model.Route;
 import io.github.meshrefarch.mesh.model.Step;
 import io.github.meshrefarch.mesh.model.WeightedTarget;
@@ -28,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>status: {@code {"mesh", "routes": [{"virtualRouter", "route", "version",
  *       "weightedTargets": [{"virtualNode", "weight"}]}]}}
  *   <li>steps: {@code {"steps": [{"step", "title", "file"}]}}
+ *   <li>rollback: {@code {"mesh", "complete", "routes": [{"virtualRouter", "route", "baseline",
+ *       "result": "rolledBack|unchanged|failed", "reason"?, "weightedTargets": [{"virtualNode", "weight"}]}],
+ *       "skipped": ["router/route"]}}
  * </ul>
  */
 final class Output {
@@ -96,6 +100,61 @@ final class Output {
         }));
         out.println("Mesh " + state.resources().mesh() + ":");
         table(rows);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RollbackRouteJson(
+            String virtualRouter,
+            String route,
+            String baseline,
+            String result,
+            String reason,
+            List<WeightedTarget> weightedTargets) {}
+
+    record RollbackJson(String mesh, boolean complete, List<RollbackRouteJson> routes, List<String> skipped) {}
+
+    /** A rollback's result per route: {@code rolledBack}, {@code unchanged} or {@code failed} (with the reason). */
+    void rollback(RollbackReport report) {
+        if (format == OutputFormat.json) {
+            json(new RollbackJson(
+                    report.mesh(),
+                    report.complete(),
+                    report.routes().stream()
+                            .map(r -> new RollbackRouteJson(
+                                    r.route().virtualRouter(),
+                                    r.route().name(),
+                                    r.baseline(),
+                                    outcomeJson(r.outcome()),
+                                    r.reason(),
+                                    r.weightedTargets()))
+                            .toList(),
+                    report.skipped()));
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ROUTE", "BASELINE", "RESULT", "WEIGHTED TARGETS", "REASON"});
+        report.routes()
+                .forEach(r -> rows.add(new String[] {
+                    r.route().id(),
+                    r.baseline(),
+                    r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    targets(r.weightedTargets()),
+                    r.reason() == null ? "" : r.reason()
+                }));
+        table(rows);
+        long failed = report.failed();
+        out.println("Mesh " + report.mesh() + ": " + (report.routes().size() - failed) + " of "
+                + report.routes().size() + " routes at their baseline"
+                + (report.skipped().isEmpty() ? "" : ", " + report.skipped().size() + " skipped (no baseline known)")
+                + ".");
+    }
+
+    private static String outcomeJson(RollbackReport.Outcome outcome) {
+        return switch (outcome) {
+            case ROLLED_BACK -> "rolledBack";
+            case UNCHANGED -> "unchanged";
+            case FAILED -> "failed";
+        };
     }
 
     void steps(List<Step> steps) {

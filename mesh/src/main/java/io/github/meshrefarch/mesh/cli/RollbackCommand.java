@@ -4,6 +4,7 @@ import io.github.meshrefarch.mesh.model.DescriptionReader;
 import io.github.meshrefarch.mesh.model.MeshBackend;
 import io.github.meshrefarch.mesh.model.MeshDescription;
 import io.github.meshrefarch.mesh.model.Plan;
+import io.github.meshrefarch.mesh.model.RollbackReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +18,9 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "Send all traffic of services back to their baseline (v1) node.",
-            "Names services (default: every route); routes are updated concurrently.",
+            "Names services (default: every route); routes are updated concurrently, each to completion, then read"
+                    + " back: every route is reported as rolled back, unchanged or failed (with the reason).",
+            "Exits 3 when any route did not reach its baseline.",
             "Baselines come from the description."
         })
 final class RollbackCommand implements Callable<Integer> {
@@ -44,8 +47,20 @@ final class RollbackCommand implements Callable<Integer> {
         try (MeshBackend backend = meshctl.backend()) {
             MeshDescription baselines =
                     DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(description));
-            Plan plan = meshctl.reconciler(backend).rollback(meshctl.mesh(), baselines, services, dryRun);
-            meshctl.output().plan(plan, dryRun);
+            if (dryRun) {
+                Plan plan = meshctl.reconciler(backend).rollback(meshctl.mesh(), baselines, services, true);
+                meshctl.output().plan(plan, true);
+                return ExitCodes.OK;
+            }
+            RollbackReport report = meshctl.reconciler(backend).rollbackReported(meshctl.mesh(), baselines, services);
+            meshctl.output().rollback(report);
+            if (!report.complete()) {
+                meshctl.err()
+                        .printf(
+                                "meshctl: %d of %d routes did not reach their baseline (see above)%n",
+                                report.failed(), report.routes().size());
+                return ExitCodes.UNEXPECTED_STATE;
+            }
         }
         return ExitCodes.OK;
     }

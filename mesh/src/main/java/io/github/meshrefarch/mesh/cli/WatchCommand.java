@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Call order continuously and show, per backend, the share of each version over a sliding window, "
                     + "with errors and latency.",
-            "Redrawn in place on a terminal; one summary line per second otherwise (or with --plain). "
+            "Redrawn in place on a terminal; one summary line per second otherwise (or with --plain, NO_COLOR or TERM=dumb). "
                     + "Stops on Ctrl-C or after --duration."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -65,7 +65,10 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Watch watch = new Watch(options(), spec.commandLine().getOut(), !plain && System.console() != null);
+        boolean json = ((MeshctlCommand) spec.root().userObject()).output == MeshctlCommand.OutputFormat.json;
+        Watch.Display display =
+                json ? Watch.Display.JSON : !plain && Terminal.ansi() ? Watch.Display.REDRAW : Watch.Display.LINES;
+        Watch watch = new Watch(options(), spec.commandLine().getOut(), display);
         Thread hook = new Thread(() -> stopAndWait(watch), "meshctl-watch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

@@ -46,10 +46,24 @@ public final class Watch {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
 
+    /** How snapshots are printed: a block redrawn in place, a summary line each, or a JSON object per line. */
+    public enum Display {
+        REDRAW,
+        LINES,
+        JSON
+    }
+
+    private final Display display;
+
     public Watch(Options options, PrintWriter out, boolean terminal) {
+        this(options, out, terminal ? Display.REDRAW : Display.LINES);
+    }
+
+    public Watch(Options options, PrintWriter out, Display display) {
         this.options = options;
         this.out = out;
-        this.terminal = terminal;
+        this.terminal = display == Display.REDRAW;
+        this.display = display;
     }
 
     /** Watches until the duration has passed or {@link #stop()}, printing as it goes; returns the last view. */
@@ -102,7 +116,10 @@ public final class Watch {
 
     private int render(WatchSnapshot snapshot, long elapsedSeconds, int drawn) {
         if (!terminal) {
-            out.println(WatchView.line(elapsedSeconds, snapshot));
+            out.println(
+                    display == Display.JSON
+                            ? WatchView.json(elapsedSeconds, snapshot)
+                            : WatchView.line(elapsedSeconds, snapshot));
             out.flush();
             return 0;
         }

@@ -3,6 +3,8 @@ package io.github.meshrefarch.mesh.load;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Renders watch snapshots: a block of bars for a terminal, or one summary line for a log or pipe. */
 final class WatchView {
@@ -10,6 +12,36 @@ final class WatchView {
     private static final int BAR_WIDTH = 30;
 
     private WatchView() {}
+
+    /**
+     * One JSON object on one line (a stable contract): {@code {"elapsedSeconds", "coveredSeconds", "responses",
+     * "ratePerSecond", "split": {service: {version: count}}, "unreadable", "errors": {"connection", "timeout",
+     * "status": {code: count}}, "latencyMillis": {"p50", "p90", "p99", "max"}}}.
+     */
+    static String json(long elapsedSeconds, WatchSnapshot snapshot) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("elapsedSeconds", elapsedSeconds);
+        json.put("coveredSeconds", snapshot.covered().toMillis() / 1000.0);
+        json.put("responses", snapshot.responses());
+        json.put("ratePerSecond", snapshot.rate());
+        ObjectNode split = json.putObject("split");
+        snapshot.split().counts().forEach((service, versions) -> {
+            ObjectNode counts = split.putObject(service);
+            versions.forEach(counts::put);
+        });
+        json.put("unreadable", snapshot.unreadable());
+        ObjectNode errors = json.putObject("errors");
+        errors.put("connection", snapshot.errors().connection());
+        errors.put("timeout", snapshot.errors().timeout());
+        ObjectNode status = errors.putObject("status");
+        snapshot.errors().status().forEach((code, count) -> status.put(Integer.toString(code), count));
+        ObjectNode latency = json.putObject("latencyMillis");
+        latency.put("p50", snapshot.latency().p50().toNanos() / 1e6);
+        latency.put("p90", snapshot.latency().p90().toNanos() / 1e6);
+        latency.put("p99", snapshot.latency().p99().toNanos() / 1e6);
+        latency.put("max", snapshot.latency().max().toNanos() / 1e6);
+        return json.toString();
+    }
 
     /**
      * One line, e.g. {@code 5s 100 responses (20.0/s) | Order 1.0=100.0% | Product 1.0=75.0% 1.5=25.0%

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 
 /** Writes a file so that a reader, or a restart after a crash, sees either the old content or the new, never a mix. */
 public final class AtomicFiles {
@@ -18,7 +20,8 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, temporaryPrefix(target), ".tmp");
+        Path temp = Files.createTempFile(
+                dir, temporaryPrefix(target) + ProcessHandle.current().pid() + "-", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -34,17 +37,36 @@ public final class AtomicFiles {
         syncDirectory(dir);
     }
 
-    /** Deletes temporary files that a write interrupted by a crash left beside {@code target}. */
+    /**
+     * Deletes temporary files that a write interrupted by a crash left beside {@code target}: only those whose writer
+     * (the process id in the name) is gone, never the file of a write still in progress in another process. A file
+     * without a process id (an older meshctl's) is deleted once it is a minute old.
+     */
     public static void removeLeftovers(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, temporaryPrefix(target) + "*.tmp")) {
+        String prefix = temporaryPrefix(target);
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, prefix + "*.tmp")) {
             for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
+                if (abandoned(leftover, prefix)) {
+                    Files.deleteIfExists(leftover);
+                }
             }
         }
     }
 
-    /** {@code state.json} is written through {@code .state-<random>.tmp}. */
+    private static boolean abandoned(Path temporary, String prefix) throws IOException {
+        String rest = temporary.getFileName().toString().substring(prefix.length());
+        int dash = rest.indexOf('-');
+        if (dash > 0 && dash < 19 && rest.substring(0, dash).chars().allMatch(Character::isDigit)) {
+            long writer = Long.parseLong(rest.substring(0, dash));
+            return ProcessHandle.of(writer).map(process -> !process.isAlive()).orElse(true);
+        }
+        return Files.getLastModifiedTime(temporary)
+                .toInstant()
+                .isBefore(Instant.now().minus(Duration.ofMinutes(1)));
+    }
+
+    /** {@code state.json} is written through {@code .state-<writer's pid>-<random>.tmp}. */
     private static String temporaryPrefix(Path target) {
         String name = target.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -1,13 +1,16 @@
 package io.github.meshrefarch.mesh.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The operations of meshctl over any {@link MeshBackend}: reconcile to a description, set and
@@ -70,7 +73,10 @@ public final class Reconciler {
         }
         Plan plan = new Plan(mesh, changes);
         if (!dryRun) {
-            updateConcurrently(mesh, plan.writes());
+            Map<MeshResource, RuntimeException> failures = updateConcurrently(mesh, plan.writes());
+            if (!failures.isEmpty()) {
+                throw failures.values().iterator().next();
+            }
             verify(mesh, routes);
         }
         return plan;
@@ -90,11 +96,86 @@ public final class Reconciler {
      * Baselines come from {@code baselines}; a route it does not know is skipped when rolling back all.
      */
     public Plan rollback(String mesh, MeshDescription baselines, List<String> services, boolean dryRun) {
-        Rollback rollback = Rollback.of(requireMesh(mesh), baselines, services);
+        if (dryRun) {
+            Rollback rollback = Rollback.of(requireMesh(mesh), baselines, services);
+            return setTargets(mesh, rollback.routes(), true);
+        }
+        RollbackReport report = rollbackReported(mesh, baselines, services);
+        if (!report.complete()) {
+            throw new UnexpectedStateException(
+                    report.failed() + " of " + report.routes().size()
+                            + " routes did not reach their baseline: "
+                            + report.routes().stream()
+                                    .filter(r -> r.outcome() == RollbackReport.Outcome.FAILED)
+                                    .map(r -> r.route().id() + " (" + r.reason() + ")")
+                                    .collect(Collectors.joining("; ")));
+        }
+        return new Plan(
+                mesh,
+                report.routes().stream()
+                        .map(r -> new Change(
+                                r.outcome() == RollbackReport.Outcome.UNCHANGED
+                                        ? Change.Action.UNCHANGED
+                                        : Change.Action.UPDATE,
+                                r.route()))
+                        .toList());
+    }
+
+    /**
+     * Rolls back every selected route, each update running to completion whatever happens to the others, then reads
+     * the mesh back and reports each route: rolled back, unchanged, or failed with the reason.
+     */
+    public RollbackReport rollbackReported(String mesh, MeshDescription baselines, List<String> services) {
+        MeshDescription current = requireMesh(mesh);
+        Rollback rollback = Rollback.of(current, baselines, services);
         rollback.unknown()
                 .forEach(route ->
                         progress.accept("skipped route " + route + ": not in the description, no baseline known"));
-        return setTargets(mesh, rollback.routes(), dryRun);
+        List<Change> updates = new ArrayList<>();
+        for (Route route : rollback.routes()) {
+            boolean atBaseline = current.route(route.virtualRouter(), route.name())
+                    .map(existing -> existing.sameSpecAs(route))
+                    .orElse(false);
+            if (!atBaseline) {
+                updates.add(new Change(Change.Action.UPDATE, route));
+            }
+        }
+        Map<MeshResource, RuntimeException> failures = updateConcurrently(mesh, updates);
+        Optional<MeshDescription> after;
+        String unread = null;
+        try {
+            after = Optional.of(requireMesh(mesh));
+        } catch (RuntimeException e) {
+            after = Optional.empty();
+            unread = "could not read the route back: " + e.getMessage();
+        }
+        List<RollbackReport.RouteResult> results = new ArrayList<>();
+        for (Route route : rollback.routes()) {
+            boolean updated = updates.stream().anyMatch(change -> change.resource() == route);
+            results.add(result(route, updated, failures.get(route), after, unread));
+        }
+        return new RollbackReport(mesh, results, rollback.unknown());
+    }
+
+    private static RollbackReport.RouteResult result(
+            Route route, boolean updated, RuntimeException failure, Optional<MeshDescription> after, String unread) {
+        String baseline = route.weightedTargets().get(0).virtualNode();
+        Optional<Route> actual = after.flatMap(mesh -> mesh.route(route.virtualRouter(), route.name()));
+        List<WeightedTarget> targets = actual.map(Route::weightedTargets).orElse(List.of());
+        if (actual.isPresent() && actual.get().sameTargetsAs(route.weightedTargets())) {
+            RollbackReport.Outcome outcome =
+                    updated ? RollbackReport.Outcome.ROLLED_BACK : RollbackReport.Outcome.UNCHANGED;
+            return new RollbackReport.RouteResult(route, baseline, outcome, null, targets);
+        }
+        String reason;
+        if (failure != null) {
+            reason = failure.getMessage();
+        } else if (after.isEmpty()) {
+            reason = unread;
+        } else {
+            reason = actual.isEmpty() ? "the route no longer exists" : "reads back as " + targets;
+        }
+        return new RollbackReport.RouteResult(route, baseline, RollbackReport.Outcome.FAILED, reason, targets);
     }
 
     /** Runs one walkthrough step; {@code baselines} holds the routes' baseline nodes, for a rollback step. */
@@ -128,32 +209,39 @@ public final class Reconciler {
         }
     }
 
-    private void updateConcurrently(String mesh, List<Change> updates) {
+    /**
+     * Carries out every update at once and waits for all of them, whatever happens to the others.
+     *
+     * @return the failures, by resource (empty when every update succeeded)
+     */
+    private Map<MeshResource, RuntimeException> updateConcurrently(String mesh, List<Change> updates) {
+        Map<MeshResource, RuntimeException> failures = new LinkedHashMap<>();
         if (updates.isEmpty()) {
-            return;
+            return failures;
         }
         ExecutorService executor = Executors.newFixedThreadPool(updates.size());
         try {
-            List<Future<?>> results = new ArrayList<>();
+            Map<Change, Future<?>> results = new LinkedHashMap<>();
             for (Change change : updates) {
-                results.add(executor.submit(() -> carryOut(mesh, change)));
+                results.put(change, executor.submit(() -> carryOut(mesh, change)));
             }
-            for (Future<?> result : results) {
-                awaitResult(result);
-            }
+            results.forEach((change, result) ->
+                    awaitResult(result).ifPresent(failure -> failures.put(change.resource(), failure)));
         } finally {
             executor.shutdownNow();
         }
+        return failures;
     }
 
-    private static void awaitResult(Future<?> result) {
+    private static Optional<RuntimeException> awaitResult(Future<?> result) {
         try {
             result.get();
+            return Optional.empty();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
+            return Optional.of(
+                    e.getCause() instanceof RuntimeException failure
+                            ? failure
+                            : new IllegalStateException(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while updating routes", e);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,6 +25,22 @@ public final class StepCatalog {
 
     /** Every step, read and checked; a step file that is wrong is reported with its name. */
     public List<Step> steps() {
+        return files(any -> true);
+    }
+
+    /**
+     * The step numbered {@code number} ("3" and "03" are the same step). Only its own file is read: a broken file of
+     * another step does not stand in the way.
+     */
+    public Step step(String number) {
+        String wanted = number.matches("\\d") ? "0" + number : number;
+        return files(wanted::equals).stream()
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(
+                        "there is no step " + number + " in " + directory + " (run 'meshctl steps' to list them)"));
+    }
+
+    private List<Step> files(Predicate<String> number) {
         if (!Files.isDirectory(directory)) {
             throw new InvalidInputException(directory + ": no such step directory (see --steps-dir)");
         }
@@ -32,7 +49,7 @@ public final class StepCatalog {
             for (Path file :
                     files.sorted(Comparator.comparing(Path::getFileName)).toList()) {
                 Matcher name = STEP_FILE.matcher(file.getFileName().toString());
-                if (name.matches()) {
+                if (name.matches() && number.test(name.group(1))) {
                     steps.add(read(name.group(1), file));
                 }
             }
@@ -40,16 +57,6 @@ public final class StepCatalog {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
         return steps;
-    }
-
-    /** The step numbered {@code number} ("3" and "03" are the same step). */
-    public Step step(String number) {
-        String wanted = number.matches("\\d") ? "0" + number : number;
-        return steps().stream()
-                .filter(step -> step.number().equals(wanted))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInputException(
-                        "there is no step " + number + " in " + directory + " (run 'meshctl steps' to list them)"));
     }
 
     private static Step read(String number, Path file) {

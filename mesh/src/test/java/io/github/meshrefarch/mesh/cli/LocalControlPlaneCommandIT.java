@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +49,54 @@ class LocalControlPlaneCommandIT {
                     .containsExactly("from-cli");
         } finally {
             stop(second);
+        }
+    }
+
+    @Test
+    void secondProcessOnTheSameStateDirectory_exitsAtOnceNamingTheHolder() throws Exception {
+        Process first = start();
+        try {
+            endpointOf(first); // serving, so holding the directory
+            Process second =
+                    command().redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                assertThat(second.waitFor(60, TimeUnit.SECONDS))
+                        .as("the second control plane exits")
+                        .isTrue();
+                String err = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(second.exitValue()).isEqualTo(1);
+                assertThat(err)
+                        .contains("is in use by pid " + first.pid() + " (")
+                        .contains("local controlplane --port 0 --state-dir " + stateDir);
+            } finally {
+                stop(second);
+            }
+        } finally {
+            stop(first);
+        }
+    }
+
+    @Test
+    void requestThatNeverCompletes_isCutOffByTheServer() throws Exception {
+        Process controlPlane = start();
+        try (Socket socket = new Socket(
+                InetAddress.getLoopbackAddress(), endpointOf(controlPlane).getPort())) {
+            socket.setSoTimeout(90_000);
+            socket.getOutputStream()
+                    .write(("PUT /v20190125/meshes HTTP/1.1\r\nHost: 127.0.0.1:" + socket.getPort()
+                                    + "\r\nContent-Length: 100\r\n\r\n{")
+                            .getBytes(StandardCharsets.UTF_8));
+
+            int read;
+            try {
+                read = socket.getInputStream().read();
+            } catch (SocketException reset) {
+                read = -1;
+            } // a SocketTimeoutException (still open after 90 s) fails the test
+
+            assertThat(read).as("the server closed the connection").isEqualTo(-1);
+        } finally {
+            stop(controlPlane);
         }
     }
 
@@ -98,20 +148,22 @@ class LocalControlPlaneCommandIT {
     }
 
     private Process start() throws IOException {
+        return command().redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private ProcessBuilder command() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(List.of(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "local",
-                        "controlplane",
-                        "--port",
-                        "0",
-                        "--state-dir",
-                        stateDir.toString()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "local",
+                "controlplane",
+                "--port",
+                "0",
+                "--state-dir",
+                stateDir.toString()));
     }
 
     private static URI endpointOf(Process process) throws IOException {

@@ -63,6 +63,38 @@ class WatchIT {
     }
 
     @Test
+    void meshctlWatch_withOutputJson_printsOneJsonObjectPerSnapshot() throws Exception {
+        StringWriter output = new StringWriter();
+        try (LocalHttpServer server = LocalHttpServer.start(WatchIT::order)) {
+            int code = io.github.meshrefarch.mesh.cli.Main.run(
+                    new PrintWriter(output),
+                    new PrintWriter(new StringWriter()),
+                    "-o",
+                    "json",
+                    "watch",
+                    server.url().toString(),
+                    "--rps",
+                    "40",
+                    "--duration",
+                    "3s");
+
+            assertThat(code).isZero();
+            List<String> lines = output.toString().lines().toList();
+            assertThat(lines).hasSizeBetween(3, 4);
+            var json = tools.jackson.databind.json.JsonMapper.builder().build();
+            for (String line : lines) {
+                var snapshot = json.readTree(line);
+                assertThat(snapshot.path("errors").path("connection").asLong(-1))
+                        .isZero();
+                assertThat(snapshot.path("latencyMillis").has("p99")).isTrue();
+            }
+            var last = json.readTree(lines.get(lines.size() - 1));
+            assertThat(last.path("responses").asLong()).isPositive();
+            assertThat(last.path("split").path("Product").path("1.5").asLong()).isPositive();
+        }
+    }
+
+    @Test
     void run_onATerminal_redrawsTheBlockInPlace() throws Exception {
         StringWriter output = new StringWriter();
         try (LocalHttpServer server = LocalHttpServer.start(WatchIT::order)) {

@@ -35,6 +35,15 @@ final class ApiException extends RuntimeException {
         return new ApiException("TooManyRequestsException", 429, format.formatted(args));
     }
 
+    static ApiException forbidden(String format, Object... args) {
+        return new ApiException("ForbiddenException", 403, format.formatted(args));
+    }
+
+    /** Not an App Mesh shape (App Mesh sets no limit of its own): a request body beyond the local limit. */
+    static ApiException tooLarge(String format, Object... args) {
+        return new ApiException("RequestEntityTooLargeException", 413, format.formatted(args));
+    }
+
     static ApiException internal(String format, Object... args) {
         return new ApiException("InternalServerErrorException", 500, format.formatted(args));
     }

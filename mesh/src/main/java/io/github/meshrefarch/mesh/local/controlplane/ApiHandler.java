@@ -36,11 +36,17 @@ final class ApiHandler implements HttpHandler {
     private final String defaultRegion;
     private final AtomicLong mutatingRequests = new AtomicLong();
 
-    ApiHandler(MeshOperations operations, JsonMapper mapper, String account, String defaultRegion) {
+    /** The largest request body accepted; App Mesh's largest specs are a few kilobytes. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final int port;
+
+    ApiHandler(MeshOperations operations, JsonMapper mapper, String account, String defaultRegion, int port) {
         this.operations = operations;
         this.mapper = mapper;
         this.account = account;
         this.defaultRegion = defaultRegion;
+        this.port = port;
     }
 
     long mutatingRequestCount() {
@@ -54,16 +60,36 @@ final class ApiHandler implements HttpHandler {
             mutatingRequests.incrementAndGet();
         }
         try (exchange) {
-            byte[] body = readBody(exchange.getRequestBody());
             try {
+                checkRequestLine(exchange);
+                LoopbackHosts.check(exchange.getRequestHeaders().getFirst("Host"), port);
+                byte[] body = readBody(exchange);
                 send(exchange, 200, null, dispatch(exchange, method, body));
             } catch (ApiException e) {
                 ObjectNode message = JsonNodeFactory.instance.objectNode().put("message", e.getMessage());
                 send(exchange, e.status(), e.errorType(), message);
+            } catch (
+                    JacksonException
+                            e) { // a value the checks let through that JSON cannot hold: still the input's fault
+                ObjectNode message = JsonNodeFactory.instance
+                        .objectNode()
+                        .put("message", "Invalid input: " + e.getOriginalMessage());
+                send(exchange, 400, "BadRequestException", message);
             } catch (RuntimeException e) {
                 ObjectNode message = JsonNodeFactory.instance.objectNode().put("message", "Internal error: " + e);
                 send(exchange, 500, "InternalServerErrorException", message);
             }
+        }
+    }
+
+    /** HTTP/1.x in origin form ({@code /path}): an absolute URI would name a host past the {@code Host} check. */
+    private static void checkRequestLine(HttpExchange exchange) {
+        String protocol = exchange.getProtocol();
+        if (!protocol.equals("HTTP/1.1") && !protocol.equals("HTTP/1.0")) {
+            throw ApiException.badRequest("Unsupported protocol version '%s'", protocol);
+        }
+        if (exchange.getRequestURI().isAbsolute() || exchange.getRequestURI().getRawAuthority() != null) {
+            throw ApiException.badRequest("The request target must be a path, not '%s'", exchange.getRequestURI());
         }
     }
 
@@ -156,10 +182,23 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        try (in) {
-            return in.readAllBytes();
+    /** The body, up to {@link #MAX_BODY_BYTES}: a longer one (declared or sent) is refused unread, 413. */
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_BODY_BYTES) {
+            throw tooLarge();
         }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return ApiException.tooLarge("The request body is larger than %d bytes", MAX_BODY_BYTES);
     }
 
     private static List<String> segments(String rawPath) {
@@ -185,6 +224,10 @@ final class ApiHandler implements HttpHandler {
     }
 
     private static String decode(String value) {
-        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            throw ApiException.badRequest("Invalid %%-escape in '%s': %s", value, badEscape.getMessage());
+        }
     }
 }

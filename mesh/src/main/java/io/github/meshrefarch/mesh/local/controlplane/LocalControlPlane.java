@@ -1,6 +1,7 @@
 package io.github.meshrefarch.mesh.local.controlplane;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.meshrefarch.mesh.local.DirectoryLock;
 import io.github.meshrefarch.mesh.local.routetable.RouteTableSource;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -46,10 +48,19 @@ public final class LocalControlPlane implements AutoCloseable {
     private final ExecutorService executor;
     private final MeshStore store;
     private final ApiHandler handler;
+    private final DirectoryLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalControlPlane(HttpServer server, ExecutorService executor, MeshStore store, ApiHandler handler) {
+    /**
+     * The lock file in the state directory: one control plane writes a directory at a time; the holder's process id
+     * and command line are in it.
+     */
+    public static final String LOCK_FILE_NAME = "appmesh-state.lock";
+
+    private LocalControlPlane(
+            HttpServer server, ExecutorService executor, MeshStore store, ApiHandler handler, DirectoryLock lock) {
         this.server = server;
+        this.lock = lock;
         this.executor = executor;
         this.store = store;
         this.handler = handler;
@@ -57,6 +68,22 @@ public final class LocalControlPlane implements AutoCloseable {
 
     /** The JDK HTTP server's switch for TCP_NODELAY on its connections. */
     public static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    /**
+     * The JDK HTTP server's limits (system properties of Java 17 and 25 alike), unless set on the command line: a
+     * request must be read and answered within 20 s (a connection that sends nothing is closed after as long, one that
+     * trickles its headers too; a change waits at most {@link MeshStore#LOCK_WAIT_SECONDS} for its turn, so answers
+     * fit), an idle kept-alive connection is closed after 30 s, at most 100 request headers.
+     */
+    static final Map<String, String> SERVER_DEFAULTS = Map.of(
+            NO_DELAY_PROPERTY,
+            "true",
+            "sun.net.httpserver.maxReqTime",
+            "20",
+            "sun.net.httpserver.idleInterval",
+            "30",
+            "sun.net.httpserver.maxReqHeaders",
+            "100");
 
     /**
      * Loads the state from {@code stateDir} (created if missing) and serves the API on 127.0.0.1.
@@ -69,19 +96,39 @@ public final class LocalControlPlane implements AutoCloseable {
     }
 
     static LocalControlPlane start(int port, Path stateDir, int maxQueuedChanges) throws IOException {
+        Path lockFile = stateDir.resolve(LOCK_FILE_NAME);
+        DirectoryLock lock = DirectoryLock.tryAcquire(lockFile)
+                .orElseThrow(() -> new DirectoryLock.LockedException(
+                        "the state directory %s is in use by %s; stop that process, or give this one another state directory"
+                                .formatted(stateDir.toAbsolutePath(), DirectoryLock.holder(lockFile))));
+        try {
+            return start(port, stateDir, maxQueuedChanges, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static LocalControlPlane start(int port, Path stateDir, int maxQueuedChanges, DirectoryLock lock)
+            throws IOException {
         JsonMapper mapper = JsonMapper.builder().build();
         MeshStore store = MeshStore.open(new StateFile(stateDir, mapper), maxQueuedChanges);
         MeshOperations operations = new MeshOperations(store, ACCOUNT_ID, mapper, Clock.systemUTC());
-        ApiHandler handler = new ApiHandler(operations, mapper, ACCOUNT_ID, DEFAULT_REGION);
         // Without TCP_NODELAY the JDK server's separate writes of headers and body meet the client's delayed ACK: every
-        // answer waited some 40 ms, a second per mesh read. The JDK reads this once, when its first server starts.
-        System.setProperty(NO_DELAY_PROPERTY, System.getProperty(NO_DELAY_PROPERTY, "true"));
+        // answer waited some 40 ms, a second per mesh read. The JDK reads these once, when its first server starts.
+        SERVER_DEFAULTS.forEach((name, value) -> System.setProperty(name, System.getProperty(name, value)));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        ApiHandler handler = new ApiHandler(
+                operations,
+                mapper,
+                ACCOUNT_ID,
+                DEFAULT_REGION,
+                server.getAddress().getPort());
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", handler);
         server.start();
-        return new LocalControlPlane(server, executor, store, handler);
+        return new LocalControlPlane(server, executor, store, handler, lock);
     }
 
     /** The base URL to give an AWS client as its endpoint override, e.g. {@code http://127.0.0.1:9080}. */
@@ -115,10 +162,18 @@ public final class LocalControlPlane implements AutoCloseable {
         }
         server.stop(0);
         executor.shutdown();
+        boolean finished = false;
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            finished = executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (finished) { // else a change may still write: the lock then goes with this process
+            try {
+                lock.close();
+            } catch (IOException e) {
+                // released with the process at the latest
+            }
         }
     }
 

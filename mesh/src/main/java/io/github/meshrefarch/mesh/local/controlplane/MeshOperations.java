@@ -23,6 +23,7 @@ final class MeshOperations {
     private final String account;
     private final JsonMapper mapper;
     private final Clock clock;
+    private final ClientTokens tokens = new ClientTokens();
 
     MeshOperations(MeshStore store, String account, JsonMapper mapper, Clock clock) {
         this.store = store;
@@ -43,11 +44,16 @@ final class MeshOperations {
             case ROUTE -> ResourceKey.route(parent.meshName(), parent.name(), name);
             default -> ResourceKey.inMesh(type, parent.meshName(), name);
         };
+        ClientTokens.Use use = new ClientTokens.Use("create", key, digest);
         return store.change(state -> {
             requireParent(state, key);
             StoredResource existing = state.find(key).orElse(null);
+            boolean retry = tokens.isRetry(token, use);
             if (existing != null) {
-                if (token != null && token.equals(existing.clientToken()) && digest.equals(existing.requestDigest())) {
+                if (retry
+                        || token != null
+                                && token.equals(existing.clientToken())
+                                && digest.equals(existing.requestDigest())) {
                     return new MeshStore.Outcome<>(state, existing.toData(account, "ACTIVE"));
                 }
                 throw ApiException.conflict("%s already exists", key.describe());
@@ -56,7 +62,8 @@ final class MeshOperations {
             long now = clock.millis();
             StoredResource created = new StoredResource(
                     key, spec, tags, UUID.randomUUID().toString(), 1, now, now, region, token, digest);
-            return new MeshStore.Outcome<>(state.with(created), created.toData(account, "ACTIVE"));
+            return new MeshStore.Outcome<>(
+                    state.with(created), created.toData(account, "ACTIVE"), () -> tokens.remember(token, use));
         });
     }
 
@@ -70,18 +77,23 @@ final class MeshOperations {
         ObjectNode spec = spec(key.type(), body);
         String token = clientToken(body);
         String digest = digest(body);
+        ClientTokens.Use use = new ClientTokens.Use("update", key, digest);
         return store.change(state -> {
             requireParent(state, key);
             StoredResource current = existing(state, key);
+            if (tokens.isRetry(token, use)) {
+                return new MeshStore.Outcome<>(state, current.toData(account, "ACTIVE"));
+            }
             if (token != null && token.equals(current.clientToken())) {
                 if (digest.equals(current.requestDigest())) {
                     return new MeshStore.Outcome<>(state, current.toData(account, "ACTIVE"));
                 }
-                throw ApiException.conflict("clientToken %s was already used for a different request", token);
+                throw ClientTokens.reused(token);
             }
             References.check(state, key, spec);
             StoredResource updated = current.updated(spec, clock.millis(), token, digest);
-            return new MeshStore.Outcome<>(state.with(updated), updated.toData(account, "ACTIVE"));
+            return new MeshStore.Outcome<>(
+                    state.with(updated), updated.toData(account, "ACTIVE"), () -> tokens.remember(token, use));
         });
     }
 
@@ -149,7 +161,13 @@ final class MeshOperations {
 
     private static String clientToken(ObjectNode body) {
         JsonNode token = body.get("clientToken");
-        return token == null || token.isNull() ? null : token.asString();
+        if (token == null || token.isNull()) {
+            return null;
+        }
+        if (!token.isString()) {
+            throw ApiException.badRequest("input.clientToken must be a string");
+        }
+        return ClientTokens.validate(token.asString());
     }
 
     /** A digest of the request's input without its token: equal for a retry of the same request. */

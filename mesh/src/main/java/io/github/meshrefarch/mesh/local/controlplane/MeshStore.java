@@ -15,10 +15,17 @@ import java.util.function.Function;
  */
 final class MeshStore {
 
-    /** What a change produces: the new state (the same instance when nothing changed) and the answer to return. */
-    record Outcome<T>(MeshState state, T answer) {}
+    /**
+     * What a change produces: the new state (the same instance when nothing changed), the answer to return, and what to
+     * do once the state is saved, before the next change runs.
+     */
+    record Outcome<T>(MeshState state, T answer, Runnable onCommit) {
+        Outcome(MeshState state, T answer) {
+            this(state, answer, () -> {});
+        }
+    }
 
-    private static final long LOCK_WAIT_SECONDS = 30;
+    static final long LOCK_WAIT_SECONDS = 10;
 
     private final ReentrantLock changeLock = new ReentrantLock(true);
     private final AtomicInteger queuedChanges = new AtomicInteger();
@@ -86,6 +93,7 @@ final class MeshStore {
             state = outcome.state();
             publisher.publish(RouteTables.derive(outcome.state(), revision.incrementAndGet()));
         }
+        outcome.onCommit().run(); // still the only change running
         return outcome.answer();
     }
 }

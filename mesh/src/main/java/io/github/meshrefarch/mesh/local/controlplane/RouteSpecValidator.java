@@ -130,8 +130,9 @@ final class RouteSpecValidator {
         }
     }
 
+    /** A list of retry events: absent, or 1 to {@code max} of them (App Mesh refuses an empty list). */
     private static int events(JsonNode policy, String path, String member, int max, Set<String> allowed) {
-        JsonNode events = list(policy, path, member, 0, max);
+        JsonNode events = list(policy, path, member, policy.has(member) ? 1 : 0, max);
         events.forEach(event -> event(event, path + "." + member, allowed));
         return events.size();
     }

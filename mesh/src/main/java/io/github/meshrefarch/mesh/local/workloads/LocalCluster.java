@@ -1,5 +1,6 @@
 package io.github.meshrefarch.mesh.local.workloads;
 
+import io.github.meshrefarch.mesh.local.DirectoryLock;
 import io.github.meshrefarch.mesh.local.workloads.LocalState.DaemonRecord;
 import io.github.meshrefarch.mesh.local.workloads.LocalState.WorkloadRecord;
 import java.io.IOException;
@@ -30,6 +31,9 @@ public final class LocalCluster {
     private final WorkloadLauncher launcher;
     private final DaemonLauncher daemonLauncher;
     private final PrintWriter progress;
+    private final Object starts = new Object();
+    private final List<Long> startedHere = new ArrayList<>(); // guarded by starts
+    private boolean stopping; // guarded by starts
 
     public LocalCluster(LocalTopology topology, Path stateDir, Path repositoryRoot, PrintWriter progress) {
         this.topology = topology;
@@ -50,7 +54,7 @@ public final class LocalCluster {
 
     /** Starts the mesh daemon unless it already runs; returns whether it started one. */
     public boolean startDaemon() {
-        try (var lock = store.lock()) {
+        try (var lock = lock()) {
             if (daemonRunning()) {
                 return false;
             }
@@ -58,7 +62,7 @@ public final class LocalCluster {
             startDaemonLocked();
             return true;
         } catch (IOException e) {
-            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
+            throw stateDirectoryProblem(e);
         }
     }
 
@@ -68,13 +72,13 @@ public final class LocalCluster {
      */
     public void up(List<String> names) {
         names.forEach(topology::workload); // unknown names fail before anything starts
-        try (var lock = store.lock()) {
+        try (var lock = lock()) {
             boolean daemonNeeded = !daemonRunning();
             if (daemonNeeded) {
                 requireDaemonPortsFree();
             }
             List<Workload> missing = missingWorkloads(names);
-            missing.forEach(workload -> Probes.requireFree(workload.port(), "workload " + workload.name()));
+            missing.forEach(workload -> requireFree(workload.port(), "workload " + workload.name()));
             var starts = new ArrayList<CompletableFuture<Void>>();
             if (daemonNeeded) {
                 starts.add(CompletableFuture.runAsync(this::startDaemonLocked));
@@ -82,8 +86,20 @@ public final class LocalCluster {
             missing.forEach(workload -> starts.add(CompletableFuture.runAsync(() -> startWorkload(workload))));
             joinAll(starts);
         } catch (IOException e) {
-            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
+            throw stateDirectoryProblem(e);
         }
+    }
+
+    private LocalStateStore.Lock lock() throws IOException {
+        return store.lock(LocalStateStore.LOCK_WAIT, message -> {
+            progress.println(message);
+            progress.flush();
+        });
+    }
+
+    private LocalModeException stateDirectoryProblem(IOException e) {
+        String reason = e instanceof DirectoryLock.LockedException ? e.getMessage() : e.toString();
+        return new LocalModeException("cannot use the state directory " + store.directory() + ": " + reason, e);
     }
 
     private boolean daemonRunning() {
@@ -92,13 +108,13 @@ public final class LocalCluster {
     }
 
     private void requireDaemonPortsFree() {
-        Probes.requireFree(topology.controlPlanePort(), "the local App Mesh endpoint");
-        topology.listenerPorts().forEach((service, port) -> Probes.requireFree(port, "the listener of " + service));
+        requireFree(topology.controlPlanePort(), "the local App Mesh endpoint");
+        topology.listenerPorts().forEach((service, port) -> requireFree(port, "the listener of " + service));
     }
 
     /** Starts the daemon and waits until its App Mesh endpoint answers; the caller holds the state lock. */
     private void startDaemonLocked() {
-        Process daemon = daemonLauncher.start();
+        Process daemon = register(daemonLauncher::start);
         store.update(state -> state.withDaemon(
                 new DaemonRecord(daemon.pid(), controlPlaneEndpoint().toString(), topology.listenerPorts())));
         progress.printf("Starting the local mesh (App Mesh endpoint %s) ...%n", controlPlaneEndpoint());
@@ -110,12 +126,12 @@ public final class LocalCluster {
     /** Starts the named workloads that are not running yet, in parallel, each waited for until ready. */
     public void deploy(List<String> names) {
         names.forEach(topology::workload); // unknown names fail before anything starts
-        try (var lock = store.lock()) {
+        try (var lock = lock()) {
             joinAll(missingWorkloads(names).stream()
                     .map(workload -> CompletableFuture.runAsync(() -> startWorkload(workload)))
                     .toList());
         } catch (IOException e) {
-            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
+            throw stateDirectoryProblem(e);
         }
     }
 
@@ -142,8 +158,9 @@ public final class LocalCluster {
     }
 
     private void startWorkload(Workload workload) {
-        Probes.requireFree(workload.port(), "workload " + workload.name());
-        Process process = launcher.start(workload, !topology.initialWorkloads().contains(workload.name()));
+        requireFree(workload.port(), "workload " + workload.name());
+        Process process = register(
+                () -> launcher.start(workload, !topology.initialWorkloads().contains(workload.name())));
         store.update(state -> state.withWorkload(workload.name(), record(workload, process.pid(), false)));
         progress.printf(
                 "Starting %s %s on port %d (pid %d) ...%n",
@@ -182,7 +199,7 @@ public final class LocalCluster {
     /** Stops one workload: first out of the service registry, so no new request goes to it, then its process. */
     public boolean undeploy(String name) {
         topology.workload(name);
-        try (var lock = store.lock()) {
+        try (var lock = lock()) {
             WorkloadRecord record = store.read().workloads().get(name);
             if (record == null) {
                 return false;
@@ -193,7 +210,7 @@ public final class LocalCluster {
             store.update(state -> state.withoutWorkload(name));
             return true;
         } catch (IOException e) {
-            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
+            throw stateDirectoryProblem(e);
         }
     }
 
@@ -203,7 +220,7 @@ public final class LocalCluster {
 
     /** Stops every process the state file names (workloads first, then the daemon) and clears the state file. */
     public List<String> down() {
-        try (var lock = store.lock()) {
+        try (var lock = lock()) {
             LocalState state = store.read();
             var stopped = new ArrayList<String>();
             var pids =
@@ -223,8 +240,68 @@ public final class LocalCluster {
             store.update(ignored -> LocalState.EMPTY);
             return stopped;
         } catch (IOException e) {
-            throw new LocalModeException("cannot use the state directory " + store.directory() + ": " + e, e);
+            throw stateDirectoryProblem(e);
         }
+    }
+
+    /**
+     * Until the returned guard is closed, an interrupt (Ctrl-C) or SIGTERM of this JVM stops every process this cluster
+     * started, before the JVM exits: with the workloads in sessions of their own, nothing else would.
+     */
+    public AutoCloseable stopStartedOnExit() {
+        Thread hook = new Thread(this::stopStarted, "local-mode-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return () -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs already
+            }
+        };
+    }
+
+    /**
+     * Stops every process this cluster started and refuses to start more; takes no lock (another thread of this
+     * process may hold the state directory's), and drops the stopped processes from the state file.
+     */
+    public void stopStarted() {
+        List<Long> pids;
+        synchronized (starts) {
+            stopping = true;
+            pids = List.copyOf(startedHere);
+        }
+        processes.stopAll(pids, STOP_GRACE);
+        try {
+            store.update(state -> {
+                LocalState left = state;
+                for (var entry : state.workloads().entrySet()) {
+                    if (pids.contains(entry.getValue().pid())) {
+                        left = left.withoutWorkload(entry.getKey());
+                    }
+                }
+                return left.daemon() != null && pids.contains(left.daemon().pid()) ? left.withDaemon(null) : left;
+            });
+        } catch (RuntimeException e) {
+            progress.println("could not update " + store.file() + " (run './meshctl local down --state-dir "
+                    + store.directory() + "'): " + e.getMessage());
+            progress.flush();
+        }
+    }
+
+    /** Starts a process unless this cluster is stopping, and remembers it as started here in the same step. */
+    private Process register(java.util.function.Supplier<Process> start) {
+        synchronized (starts) {
+            if (stopping) {
+                throw new LocalModeException("stopping: no new process is started");
+            }
+            Process process = start.get();
+            startedHere.add(process.pid());
+            return process;
+        }
+    }
+
+    private void requireFree(int port, String what) {
+        Probes.requireFree(port, what, store.directory());
     }
 
     /** Each recorded process, as it is now. */

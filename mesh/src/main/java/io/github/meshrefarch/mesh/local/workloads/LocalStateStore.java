@@ -1,13 +1,13 @@
 package io.github.meshrefarch.mesh.local.workloads;
 
 import io.github.meshrefarch.mesh.local.AtomicFiles;
+import io.github.meshrefarch.mesh.local.DirectoryLock;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
@@ -62,20 +62,27 @@ public final class LocalStateStore {
         }
     }
 
-    /** Holds the state directory's lock until closed; blocks while another {@code meshctl} run holds it. */
+    /** How long a {@code meshctl} run waits for another one to release the state directory's lock. */
+    public static final Duration LOCK_WAIT = Duration.ofMinutes(2);
+
+    /** The state directory's lock, waiting up to {@link #LOCK_WAIT} while another run holds it. */
     public Lock lock() throws IOException {
-        Files.createDirectories(dir);
-        FileChannel channel =
-                FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        return new Lock(channel, channel.lock());
+        return lock(LOCK_WAIT, message -> {});
+    }
+
+    /**
+     * Holds the state directory's lock until closed. While another {@code meshctl} run holds it, {@code waiting} hears
+     * which process that is, and after {@code bound} the wait ends with {@link DirectoryLock.LockedException}.
+     */
+    public Lock lock(Duration bound, Consumer<String> waiting) throws IOException {
+        return new Lock(DirectoryLock.acquire(dir.resolve("lock"), bound, waiting));
     }
 
     /** An exclusive lock on the state directory, across processes. */
-    public record Lock(FileChannel channel, FileLock fileLock) implements AutoCloseable {
+    public record Lock(DirectoryLock directoryLock) implements AutoCloseable {
         @Override
         public void close() throws IOException {
-            fileLock.release();
-            channel.close();
+            directoryLock.close();
         }
     }
 }

@@ -48,11 +48,11 @@ public final class Probes {
     }
 
     /** Fails with the reason, and what to do, when {@code port} is taken. */
-    static void requireFree(int port, String what) {
+    static void requireFree(int port, String what, Path stateDir) {
         if (!portFree(port)) {
             throw new LocalModeException("port " + port + " for " + what
-                    + " is already in use; stop what uses it, or run './meshctl local down' if it is an earlier"
-                    + " local mesh");
+                    + " is already in use; stop what uses it, or run './meshctl local down --state-dir "
+                    + stateDir.toAbsolutePath() + "' if it is an earlier local mesh of that state directory");
         }
     }
 

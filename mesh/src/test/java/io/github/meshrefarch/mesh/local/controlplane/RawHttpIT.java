@@ -74,6 +74,58 @@ class RawHttpIT {
         assertThat(response.body()).contains("\"virtualServiceName\":\"a b.local\"");
     }
 
+    @Test
+    void emptyHttpRetryEvents_isBadRequest_evenBesideOtherEvents() throws Exception {
+        send("PUT", "/v20190125/meshes", "{\"meshName\":\"m\"}");
+        send("PUT", "/v20190125/meshes/m/virtualNodes", "{\"virtualNodeName\":\"vn\",\"spec\":{}}");
+        send(
+                "PUT",
+                "/v20190125/meshes/m/virtualRouters",
+                "{\"virtualRouterName\":\"vr\",\"spec\":{\"listeners\":[{\"portMapping\":{\"port\":8080,"
+                        + "\"protocol\":\"http\"}}]}}");
+
+        HttpResponse<String> response = send(
+                "PUT",
+                "/v20190125/meshes/m/virtualRouter/vr/routes",
+                "{\"routeName\":\"r\",\"spec\":{\"httpRoute\":{\"match\":{\"prefix\":\"/\"},"
+                        + "\"action\":{\"weightedTargets\":[{\"virtualNode\":\"vn\",\"weight\":1}]},"
+                        + "\"retryPolicy\":{\"maxRetries\":1,\"perRetryTimeout\":{\"unit\":\"ms\",\"value\":1},"
+                        + "\"httpRetryEvents\":[],\"tcpRetryEvents\":[\"connection-error\"]}}}}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("httpRetryEvents must have 1 to 25 elements, not 0");
+    }
+
+    @Test
+    void clientTokenOfAnotherRequest_isConflict_andTheSameRequestAgainIsARetry() throws Exception {
+        send("PUT", "/v20190125/meshes", "{\"meshName\":\"m\"}");
+        String first = "{\"virtualNodeName\":\"a\",\"spec\":{},\"clientToken\":\"token-1\"}";
+        assertThat(send("PUT", "/v20190125/meshes/m/virtualNodes", first).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> other = send(
+                "PUT",
+                "/v20190125/meshes/m/virtualNodes",
+                "{\"virtualNodeName\":\"b\",\"spec\":{},\"clientToken\":\"token-1\"}");
+        HttpResponse<String> retry = send("PUT", "/v20190125/meshes/m/virtualNodes", first);
+
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(other.headers().firstValue("x-amzn-ErrorType")).hasValue("ConflictException");
+        assertThat(send("GET", "/v20190125/meshes/m/virtualNodes/b", null).statusCode())
+                .isEqualTo(404);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.body()).contains("\"version\":1");
+    }
+
+    @Test
+    void clientTokenLongerThan36Characters_isBadRequest() throws Exception {
+        HttpResponse<String> response =
+                send("PUT", "/v20190125/meshes", "{\"meshName\":\"m\",\"clientToken\":\"" + "a".repeat(37) + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("clientToken must be 1 to 36 letters");
+    }
+
     private HttpResponse<String> send(String method, String path, String body)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(

@@ -66,12 +66,25 @@ class StateFileTest {
         StateFile file = new StateFile(directory, mapper);
         MeshState saved = MeshState.of(java.util.List.of(mesh("m1", null)));
         file.save(saved);
-        Files.writeString(directory.resolve(".appmesh-state-123.tmp"), "{\"formatVersion\":1,\"reso");
+        // the temporary file of a writer that died (its process id is in the name) before renaming it
+        Files.writeString(
+                directory.resolve(".appmesh-state-" + deadProcessId() + "-123.tmp"), "{\"formatVersion\":1,\"reso");
 
         MeshState loaded = new StateFile(directory, mapper).load();
 
         assertThat(loaded.all()).containsExactlyElementsOf(saved.all());
         assertThat(temporaryFiles()).isEmpty();
+    }
+
+    private static long deadProcessId() throws IOException {
+        Process process = new ProcessBuilder("true").start();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return process.pid();
     }
 
     private Stream<Path> temporaryFiles() throws IOException {
