@@ -1,9 +1,11 @@
 package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.local.workloads.ClusterStatus;
+import io.github.meshrefarch.mesh.local.workloads.WorkloadEnvironment;
 import io.github.meshrefarch.mesh.local.workloads.WorkloadStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,11 +26,18 @@ final class LocalStatusCommand implements Callable<Integer> {
     @Mixin
     LocalOptions local;
 
-    /** The JSON shape (a stable contract): {@code {"daemon": {"pid", "running", "controlPlane", "listeners"}|null,
-     * "workloads": [{"name", "version", "virtualNode", "hostname", "port", "pid", "state"}]}}. */
+    /** The JSON shape (a stable contract): {@code {"daemon": {"pid", "running", "controlPlane", "admin",
+     * "listeners", "servedListeners"}|null, "workloads": [{"name", "version", "virtualNode", "hostname", "port",
+     * "pid", "state", "environment"}]}}; {@code servedListeners} is null when the admin endpoint is unreachable. */
     record StatusJson(DaemonJson daemon, List<WorkloadStatus> workloads) {}
 
-    record DaemonJson(long pid, boolean running, String controlPlane, Map<String, Integer> listeners) {}
+    record DaemonJson(
+            long pid,
+            boolean running,
+            String controlPlane,
+            String admin,
+            Map<String, Integer> listeners,
+            Map<String, String> servedListeners) {}
 
     @Override
     public Integer call() {
@@ -41,7 +50,9 @@ final class LocalStatusCommand implements Callable<Integer> {
                             status.daemon().pid(),
                             status.daemonRunning(),
                             status.daemon().controlPlane(),
-                            status.daemon().listeners());
+                            status.daemon().admin(),
+                            status.daemon().listeners(),
+                            status.servedListeners());
             spec.commandLine().getOut().println(JSON.writeValueAsString(new StatusJson(daemon, status.workloads())));
         } else {
             spec.commandLine().getOut().println(render(status));
@@ -63,16 +74,33 @@ final class LocalStatusCommand implements Callable<Integer> {
                     status.daemon().pid(),
                     status.daemonRunning() ? "running" : "NOT RUNNING",
                     status.daemon().controlPlane()));
-            status.daemon()
-                    .listeners()
-                    .forEach((service, port) ->
-                            text.append(String.format("  listener   %s -> 127.0.0.1:%d%n", service, port)));
+            if (status.daemon().admin() != null) {
+                text.append(String.format("  admin      %s%n", status.daemon().admin()));
+            }
+            if (status.servedListeners() != null) {
+                new TreeMap<>(status.servedListeners())
+                        .forEach((service, address) ->
+                                text.append(String.format("  listener   %s -> %s%n", service, address)));
+                status.daemon().listeners().keySet().stream()
+                        .filter(service -> !status.servedListeners().containsKey(service))
+                        .sorted()
+                        .forEach(service -> text.append(
+                                String.format("  listener   %s -> NOT SERVED (no virtual service)%n", service)));
+            } else {
+                text.append(String.format("  listeners  unknown: %s%n", status.adminProblem()));
+                new TreeMap<>(status.daemon().listeners())
+                        .forEach((service, port) -> text.append(
+                                String.format("  listener   %s -> 127.0.0.1:%d (configured)%n", service, port)));
+            }
         }
         String row = "%-12s %-8s %-15s %-40s %-6s %-8s %s%n";
         text.append(String.format(row, "WORKLOAD", "VERSION", "VIRTUAL NODE", "HOSTNAME", "PORT", "PID", "STATE"));
         for (WorkloadStatus w : status.workloads()) {
             text.append(String.format(
                     row, w.name(), w.version(), w.virtualNode(), w.hostname(), w.port(), w.pid(), w.state()));
+            if (!w.environment().isEmpty()) {
+                text.append(String.format("  env        %s%n", WorkloadEnvironment.format(w.environment())));
+            }
         }
         return text.toString().stripTrailing();
     }

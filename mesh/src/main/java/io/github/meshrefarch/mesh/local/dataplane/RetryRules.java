@@ -20,7 +20,8 @@ import java.util.Set;
  * Mesh"): 2 retries on 503 and on connection failures, each attempt bounded by the route's timeout only.
  *
  * @param maxRetries attempts after the first
- * @param perTryTimeout bound of each attempt, or null for none (then only the request timeout applies)
+ * @param perTryTimeout bound of each attempt, or null for none (then only the request timeout applies); a policy's
+ *     {@code perRetryTimeout} of 0 means none, as in Envoy
  * @param retryStatuses upstream statuses that are retried
  * @param onConnectFailure whether a failure to connect is retried
  * @param onReset whether a connection closed before the response headers is retried
@@ -60,8 +61,10 @@ record RetryRules(
             }
         }
         boolean connectFailure = policy.tcpRetryEvents().contains("connection-error");
-        return new RetryRules(
-                Math.max(0, policy.maxRetries()), policy.perRetryTimeout(), statuses, connectFailure, reset);
+        // Envoy: a per-try timeout of 0 means none (each try is then bounded by the route's timeout only)
+        Duration perTry =
+                policy.perRetryTimeout() == null || policy.perRetryTimeout().isZero() ? null : policy.perRetryTimeout();
+        return new RetryRules(Math.max(0, policy.maxRetries()), perTry, statuses, connectFailure, reset);
     }
 
     boolean retriesStatus(int status) {

@@ -136,6 +136,24 @@ class LocalDataPlaneFailuresIT {
     }
 
     @Test
+    void perRetryTimeoutZero_meansNoPerTryLimit_asInEnvoy() throws Exception {
+        TestUpstream slow = mesh.register(TestUpstream.answeringAfter("product", Duration.ofMillis(100)));
+        mesh.source.publish(virtualService(
+                PRODUCT,
+                route(
+                        "/",
+                        retryPolicy(2, Duration.ZERO, "gateway-error"),
+                        Duration.ofSeconds(30),
+                        target("product", 100))));
+
+        HttpResponse<String> response = get("/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(slow.requests()).isEqualTo(1);
+        assertThat(mesh.dataPlane().traffic().get(PRODUCT).retries()).isZero();
+    }
+
+    @Test
     void serverError_retriedWithServerErrorPolicy_passedThroughWithoutOne() throws Exception {
         TestUpstream failing = mesh.register(TestUpstream.failing("product-v15", 500));
         mesh.register(TestUpstream.answering("product"));
