@@ -33,6 +33,8 @@ public final class Reconciler {
     public Plan apply(MeshDescription desired, boolean prune, boolean dryRun) {
         Optional<MeshDescription> current = backend.read(desired.mesh()).map(MeshState::resources);
         Plan plan = Planner.plan(desired, current, prune);
+        requireSupported(
+                desired.mesh(), prune ? desired : current.orElse(desired).overlay(desired));
         execute(plan, dryRun);
         return plan;
     }
@@ -45,6 +47,7 @@ public final class Reconciler {
         Optional<MeshDescription> current = backend.read(mesh).map(MeshState::resources);
         MeshDescription desired = current.orElse(MeshDescription.empty(mesh)).overlay(partial.withMesh(mesh));
         Validator.requireValid(source, partial.withMesh(mesh), desired);
+        requireSupported(source, desired);
         Plan full = Planner.plan(desired, current, false);
         Plan plan = new Plan(
                 mesh,
@@ -69,8 +72,10 @@ public final class Reconciler {
             changes.add(new Change(existing.sameSpecAs(route) ? Change.Action.UNCHANGED : Change.Action.UPDATE, route));
         }
         Plan plan = new Plan(mesh, changes);
+        requireSupported(mesh, current.overlay(new MeshDescription(mesh, null, null, routes, null)));
         if (!dryRun) {
             updateConcurrently(mesh, plan.writes());
+            backend.commit();
             verify(mesh, routes);
         }
         return plan;
@@ -163,6 +168,14 @@ public final class Reconciler {
     private void execute(Plan plan, boolean dryRun) {
         if (!dryRun) {
             plan.writes().forEach(change -> carryOut(plan.mesh(), change));
+            backend.commit();
+        }
+    }
+
+    private void requireSupported(String source, MeshDescription after) {
+        List<String> problems = backend.problems(after);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(source + ": " + String.join("; ", problems));
         }
     }
 
