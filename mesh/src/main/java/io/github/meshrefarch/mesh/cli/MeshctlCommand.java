@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             PromoteCommand.class,
             RollbackCommand.class,
             DeleteCommand.class,
+            ExportCommand.class,
             CallCommand.class,
             LoadCommand.class,
             WatchCommand.class,
