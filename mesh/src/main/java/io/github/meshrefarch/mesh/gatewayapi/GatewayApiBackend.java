@@ -19,6 +19,7 @@ import io.github.meshrefarch.mesh.model.VirtualNode;
 import io.github.meshrefarch.mesh.model.VirtualRouter;
 import io.github.meshrefarch.mesh.model.VirtualService;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,9 @@ final class GatewayApiBackend implements MeshBackend {
     @Override
     public Optional<MeshState> read(String mesh) {
         List<Service> services = nodeServicesOf(mesh);
-        List<HTTPRoute> routes = kube.labelled(HTTPRoute.class, GatewayApiNames.MESH_LABEL, mesh);
+        List<HTTPRoute> routes = kube.labelled(HTTPRoute.class, GatewayApiNames.MESH_LABEL, mesh).stream()
+                .sorted(Comparator.comparing(route -> route.getMetadata().getName()))
+                .toList();
         boolean gateway = parent.lattice()
                 && kube.get(Gateway.class, parent.gateway(mesh)).isPresent();
         if (services.isEmpty() && routes.isEmpty() && !gateway) {
@@ -73,6 +76,7 @@ final class GatewayApiBackend implements MeshBackend {
         NodeServices nodeServices = nodeServices(services);
         List<VirtualNode> virtualNodes = services.stream()
                 .map(service -> ServiceEdits.node(service, kube.namespace()))
+                .sorted(Comparator.comparing(VirtualNode::name))
                 .toList();
         List<VirtualRouter> routers = new ArrayList<>();
         List<VirtualService> virtualServices = new ArrayList<>();
@@ -81,7 +85,10 @@ final class GatewayApiBackend implements MeshBackend {
         for (HTTPRoute route : routes) {
             routers.add(HttpRouteEdits.router(route));
             HttpRouteEdits.virtualService(route).ifPresent(virtualServices::add);
-            for (Route meshRoute : HttpRouteEdits.routes(route, nodeServices)) {
+            List<Route> sorted = HttpRouteEdits.routes(route, nodeServices).stream()
+                    .sorted(Comparator.comparing(Route::name))
+                    .toList();
+            for (Route meshRoute : sorted) {
                 meshRoutes.add(meshRoute);
                 Long generation = route.getMetadata().getGeneration();
                 versions.put(meshRoute.id(), generation == null ? 0L : generation);

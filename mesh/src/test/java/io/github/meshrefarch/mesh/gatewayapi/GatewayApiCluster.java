@@ -72,8 +72,10 @@ final class GatewayApiCluster {
 
     /** meshctl on the mock cluster (namespace from the kubeconfig's context), then {@code args}. */
     Result run(String... args) {
-        List<String> all = new ArrayList<>(
-                List.of("--target", "gateway-api", "--kubeconfig", kubeconfig.toString(), "--wait-timeout", "20s"));
+        List<String> all = new ArrayList<>(List.of("--target", "gateway-api", "--kubeconfig", kubeconfig.toString()));
+        if (!List.of(args).contains("--wait-timeout")) {
+            all.addAll(List.of("--wait-timeout", "20s"));
+        }
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -159,11 +161,12 @@ final class GatewayApiCluster {
         return taken;
     }
 
-    /** The writes among {@link #takeRequests()}: POST, PUT, PATCH, DELETE. */
+    /** meshctl's writes among {@link #takeRequests()}: POST, PUT, PATCH, DELETE, except the controller's status. */
     List<String> takeWrites() throws InterruptedException {
         Set<String> writes = Set.of("POST", "PUT", "PATCH", "DELETE");
         return takeRequests().stream()
                 .filter(line -> writes.contains(line.substring(0, line.indexOf(' '))))
+                .filter(line -> !line.contains("/status"))
                 .toList();
     }
 }
