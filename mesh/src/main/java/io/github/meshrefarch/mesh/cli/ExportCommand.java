@@ -48,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
             paramLabel = "FILE|DIR",
             description = "Write to FILE, or to DIR (an existing directory, or a name ending in /) one file per"
                     + " object and a kustomization.yaml (default: stdout).")
-    Path file;
+    String file;
 
     @Override
     public Integer call() {
@@ -68,20 +68,23 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private void write(GatewayApiExport.Result result) {
+        if (file == null) {
+            meshctl.out().print(result.joined());
+            return;
+        }
+        Path path = Path.of(file);
         try {
-            if (file == null) {
-                meshctl.out().print(result.joined());
-            } else if (Files.isDirectory(file) || file.toString().endsWith("/")) {
-                Files.createDirectories(file);
+            if (Files.isDirectory(path) || file.endsWith("/")) {
+                Files.createDirectories(path);
                 for (GatewayApiExport.Manifest manifest : result.manifests()) {
-                    Files.writeString(file.resolve(manifest.fileName()), manifest.yaml());
+                    Files.writeString(path.resolve(manifest.fileName()), manifest.yaml());
                 }
-                Files.writeString(file.resolve("kustomization.yaml"), result.kustomization());
+                Files.writeString(path.resolve("kustomization.yaml"), result.kustomization());
                 meshctl.err()
-                        .println("wrote " + result.manifests().size() + " manifests and kustomization.yaml to " + file
-                                + " (kubectl apply -k " + file + ")");
+                        .println("wrote " + result.manifests().size() + " manifests and kustomization.yaml to " + path
+                                + " (kubectl apply -k " + path + ")");
             } else {
-                Files.writeString(file, result.joined());
+                Files.writeString(path, result.joined());
             }
         } catch (IOException e) {
             throw new MeshOperationException("cannot write " + file + ": " + e.getMessage(), e);
