@@ -15,13 +15,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The pictures in {@code images/} are generated from the PlantUML sources beside them, and committed. This test renders
  * every source and fails when a committed SVG or PNG was not rendered from the current source. To regenerate them:
- * {@code ./mvnw -pl k8s test -Dtest=ArchitecturePicturesTest -Dimages.update=true}.
+ * {@code ./mvnw -pl mesh,k8s test -Dtest=ArchitecturePicturesTest -Dimages.update=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ArchitecturePicturesTest {
 
     private static final boolean UPDATE = Boolean.getBoolean("images.update");
     private static final String REGENERATE =
-            "regenerate with ./mvnw -pl k8s test -Dtest=ArchitecturePicturesTest -Dimages.update=true";
+            "regenerate with ./mvnw -pl mesh,k8s test -Dtest=ArchitecturePicturesTest -Dimages.update=true -Dsurefire.failIfNoSpecifiedTests=false";
 
     static Stream<Path> sources() throws IOException {
         try (Stream<Path> files = Files.list(ProjectLayout.images())) {
@@ -30,9 +30,14 @@ class ArchitecturePicturesTest {
     }
 
     @Test
-    void images_holdTheDeploymentAndBothRequestPaths() throws IOException {
+    void images_holdTheDeploymentsAndTheRequestPaths() throws IOException {
         assertThat(sources().map(p -> p.getFileName().toString()))
-                .contains("eks-deployment.puml", "request-path-eks.puml", "request-path-local.puml");
+                .contains(
+                        "lattice-deployment.puml",
+                        "request-path-lattice.puml",
+                        "eks-deployment.puml",
+                        "request-path-eks.puml",
+                        "request-path-local.puml");
     }
 
     @ParameterizedTest
@@ -64,6 +69,16 @@ class ArchitecturePicturesTest {
         MeshDescription mesh = MeshDescription.load();
 
         assertThat(svg).contains(mesh.meshName());
+        assertThat(svg).contains(List.copyOf(mesh.virtualNodeHostnames().keySet()));
+        assertThat(svg).contains(List.copyOf(mesh.virtualServices()));
+    }
+
+    @Test
+    void latticePicture_namesEveryVirtualNodeVirtualServiceAndTheGateway() throws IOException {
+        String svg = Files.readString(ProjectLayout.images().resolve("lattice-deployment.svg"), StandardCharsets.UTF_8);
+        MeshDescription mesh = MeshDescription.load();
+
+        assertThat(svg).contains("Gateway " + mesh.meshName(), "amazon-vpc-lattice", "product.demomesh.internal");
         assertThat(svg).contains(List.copyOf(mesh.virtualNodeHostnames().keySet()));
         assertThat(svg).contains(List.copyOf(mesh.virtualServices()));
     }

@@ -24,7 +24,7 @@ class ImageReferencesTest {
     @EnumSource(Step.class)
     void everyStep_runsEachServiceImageAtTheReleaseTag(Step step) {
         Map<String, String> tags = releaseTags();
-        Stream<Path> directories = Stream.concat(Stream.of(step.plain()), step.eks().stream());
+        Stream<Path> directories = Stream.concat(Stream.of(step.plain()), step.overlays().stream());
 
         directories.map(Rendered::of).flatMap(r -> r.deployments().stream()).forEach(deployment -> {
             String image = Workload.named(deployment.getMetadata().getName()).image();

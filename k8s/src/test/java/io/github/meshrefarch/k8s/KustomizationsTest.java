@@ -43,12 +43,12 @@ class KustomizationsTest {
     }
 
     @Test
-    void kustomizations_areTheBasesTheStepsAndTheirEksOverlays() {
+    void kustomizations_areTheBasesTheStepsAndTheirMeshOverlays() {
         Path k8s = ProjectLayout.k8s();
         Stream<Path> bases =
                 Stream.of(Workload.values()).map(w -> k8s.resolve("base").resolve(w.deployment()));
-        Stream<Path> steps =
-                Stream.of(Step.values()).flatMap(step -> Stream.concat(Stream.of(step.plain()), step.eks().stream()));
+        Stream<Path> steps = Stream.of(Step.values())
+                .flatMap(step -> Stream.concat(Stream.of(step.plain()), step.overlays().stream()));
 
         assertThat(Kustomizations.buildable())
                 .containsExactlyInAnyOrderElementsOf(Stream.concat(bases, steps).toList());
@@ -56,7 +56,7 @@ class KustomizationsTest {
 
     @ParameterizedTest
     @EnumSource(Step.class)
-    void step_rendersADeploymentAServiceAndADisruptionBudgetPerWorkload(Step step) {
+    void step_rendersADeploymentAServiceADisruptionBudgetAndAServiceAccountPerWorkload(Step step) {
         Rendered rendered = Rendered.of(step.plain());
         List<String> names = step.workloads().stream().map(Workload::deployment).toList();
 
@@ -69,7 +69,10 @@ class KustomizationsTest {
         assertThat(rendered.disruptionBudgets())
                 .extracting(p -> p.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(names);
-        assertThat(rendered.objects()).hasSize(3 * names.size());
+        assertThat(rendered.serviceAccounts())
+                .extracting(a -> a.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(names);
+        assertThat(rendered.objects()).hasSize(4 * names.size());
     }
 
     @ParameterizedTest
@@ -99,6 +102,7 @@ class KustomizationsTest {
                     .containsEntry("appmesh.k8s.aws/sidecarInjectorWebhook", "enabled");
         });
         assertThat(eks.services()).containsExactlyInAnyOrderElementsOf(plain.services());
+        assertThat(eks.serviceAccounts()).containsExactlyInAnyOrderElementsOf(plain.serviceAccounts());
         assertThat(eks.disruptionBudgets()).containsExactlyInAnyOrderElementsOf(plain.disruptionBudgets());
         assertThat(eks.deployments()).hasSameSizeAs(plain.deployments()).allSatisfy(deployment -> {
             String name = deployment.getMetadata().getName();

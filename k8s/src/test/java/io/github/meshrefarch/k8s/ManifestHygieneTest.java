@@ -36,7 +36,13 @@ class ManifestHygieneTest {
             "Deployment", "apps/v1",
             "Service", "v1",
             "PodDisruptionBudget", "policy/v1",
-            "Namespace", "v1");
+            "Namespace", "v1",
+            "ServiceAccount", "v1",
+            "NetworkPolicy", "networking.k8s.io/v1",
+            "HTTPRoute", "gateway.networking.k8s.io/v1",
+            "Gateway", "gateway.networking.k8s.io/v1",
+            "TargetGroupPolicy", "application-networking.k8s.aws/v1alpha1",
+            "IAMAuthPolicy", "application-networking.k8s.aws/v1alpha1");
 
     static Stream<Arguments> objects() {
         return rendered()

@@ -31,7 +31,7 @@ class MeshAgreementTest {
 
     static Stream<Arguments> stepDeployments() {
         return Stream.of(Step.values())
-                .flatMap(step -> Stream.concat(Stream.of(step.plain()), step.eks().stream()))
+                .flatMap(step -> Stream.concat(Stream.of(step.plain()), step.overlays().stream()))
                 .map(Rendered::of)
                 .flatMap(r -> r.deployments().stream()
                         .map(d -> argumentSet(

@@ -3,7 +3,9 @@ package io.github.meshrefarch.k8s;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +25,19 @@ record Rendered(Path directory, List<HasMetadata> objects) {
 
     List<Service> services() {
         return ofKind(Service.class);
+    }
+
+    List<ServiceAccount> serviceAccounts() {
+        return ofKind(ServiceAccount.class);
+    }
+
+    List<NetworkPolicy> networkPolicies() {
+        return ofKind(NetworkPolicy.class);
+    }
+
+    /** The objects of a kind fabric8's client model does not know (Gateway API, Lattice): generic resources. */
+    List<HasMetadata> ofKind(String kind) {
+        return objects.stream().filter(o -> kind.equals(o.getKind())).toList();
     }
 
     List<PodDisruptionBudget> disruptionBudgets() {

@@ -33,7 +33,30 @@ enum Step {
         return ProjectLayout.k8s().resolve("steps").resolve(directory);
     }
 
-    /** The App Mesh overlay; teardown has none, deleting by name needs no mesh wiring. */
+    /** The GAMMA overlay (Istio, Linkerd, Cilium); teardown has none. */
+    Optional<Path> gamma() {
+        return overlay("gamma");
+    }
+
+    /** The VPC Lattice overlay (EKS with the AWS Gateway API Controller); teardown has none. */
+    Optional<Path> lattice() {
+        return overlay("lattice");
+    }
+
+    /** Every overlay of this step: App Mesh (retired), GAMMA and VPC Lattice. */
+    java.util.List<Path> overlays() {
+        return java.util.stream.Stream.of(eks(), gamma(), lattice())
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    private Optional<Path> overlay(String layer) {
+        return this == ALL
+                ? Optional.empty()
+                : Optional.of(ProjectLayout.k8s().resolve(layer).resolve(directory));
+    }
+
+    /** The App Mesh overlay (retired with App Mesh); teardown has none, deleting by name needs no mesh wiring. */
     Optional<Path> eks() {
         return this == ALL
                 ? Optional.empty()
