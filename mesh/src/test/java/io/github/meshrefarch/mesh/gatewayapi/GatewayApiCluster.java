@@ -47,7 +47,7 @@ final class GatewayApiCluster {
     final KubernetesMockServer server;
     final KubernetesClient client;
     final Path kubeconfig;
-    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final List<String> writtenObjects = new ArrayList<>();
 
     GatewayApiCluster(KubernetesMockServer server, KubernetesClient client, Path dir) throws IOException {
         this.server = server;
@@ -155,10 +155,19 @@ final class GatewayApiCluster {
         List<String> taken = new ArrayList<>();
         RecordedRequest request;
         while ((request = server.takeRequest(50, TimeUnit.MILLISECONDS)) != null) {
-            requests.add(request);
-            taken.add(request.getMethod() + " " + request.getPath());
+            String line = request.getMethod() + " " + request.getPath();
+            if ((line.startsWith("POST") || line.startsWith("PUT")) && line.contains("fieldManager=meshctl")) {
+                writtenObjects.add(request.getUtf8Body());
+            }
+            taken.add(line);
         }
         return taken;
+    }
+
+    /** The body of every create and update meshctl sent so far (JSON), Services and Gateway API objects alike. */
+    List<String> writtenObjects() throws InterruptedException {
+        takeRequests();
+        return List.copyOf(writtenObjects);
     }
 
     /** meshctl's writes among {@link #takeRequests()}: POST, PUT, PATCH, DELETE, except the controller's status. */
