@@ -64,7 +64,8 @@ public final class HttpRouteLimits {
             if (parent.lattice()) {
                 subdomain(problems, field + " (the route's hostname)", service.name());
             } else {
-                dnsLabel(problems, field + ": parent Service name", GatewayApiNames.serviceName(service.name()));
+                String parentService = GatewayApiNames.serviceName(service.name());
+                dnsLabel(problems, field + ": parent Service name " + parentService, parentService);
             }
         }
         return problems;
