@@ -38,7 +38,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(
             names = {"-y", "--yes"},
             description =
-                    "With --prune on a remote target (aws): delete without asking; required there when not on a terminal.")
+                    "With --prune on a remote target (aws, gateway-api): delete without asking; required there when not on a terminal.")
     boolean yes;
 
     @Override

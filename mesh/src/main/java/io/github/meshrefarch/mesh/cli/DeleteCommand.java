@@ -25,7 +25,8 @@ final class DeleteCommand implements Callable<Integer> {
 
     @Option(
             names = {"-y", "--yes"},
-            description = "Delete on a remote target (aws) without asking; required there when not on a terminal.")
+            description =
+                    "Delete on a remote target (aws, gateway-api) without asking; required there when not on a terminal.")
     boolean yes;
 
     @Override

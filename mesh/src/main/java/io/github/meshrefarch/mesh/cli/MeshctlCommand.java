@@ -1,13 +1,13 @@
 package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
-import io.github.meshrefarch.mesh.appmesh.AppMeshTarget;
 import io.github.meshrefarch.mesh.model.MeshBackend;
 import io.github.meshrefarch.mesh.model.Reconciler;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             PromoteCommand.class,
             RollbackCommand.class,
             DeleteCommand.class,
+            ExportCommand.class,
             CallCommand.class,
             LoadCommand.class,
             WatchCommand.class,
@@ -60,9 +61,14 @@ public final class MeshctlCommand {
             names = "--target",
             defaultValue = "${env:MESHCTL_TARGET:-local}",
             scope = ScopeType.INHERIT,
-            description = "Where App Mesh calls go: local (the local control plane) or aws"
+            converter = Target.Converter.class,
+            description = "Where mesh calls go: local (the local control plane), aws (App Mesh) or gateway-api"
+                    + " (a cluster's HTTPRoutes: Istio, Linkerd, Cilium, VPC Lattice)"
                     + " (default: $MESHCTL_TARGET, else local).")
-    AppMeshTarget target;
+    Target target;
+
+    @Mixin
+    GatewayApiOptions gatewayApi;
 
     @Option(
             names = "--endpoint-url",
@@ -121,11 +127,14 @@ public final class MeshctlCommand {
 
     /** Opens this run's one App Mesh connection; the caller closes it. Only for raw App Mesh calls. */
     AppMeshConnection connect() {
-        return AppMeshConnection.open(target, endpointUrl, region);
+        return AppMeshConnection.open(target.appMesh(), endpointUrl, region);
     }
 
     /** Opens this run's one mesh backend for the selected target; the caller closes it. */
     MeshBackend backend() {
+        if (target == Target.GATEWAY_API) {
+            return gatewayApi.open(line -> err().println(line));
+        }
         return connect().backend();
     }
 

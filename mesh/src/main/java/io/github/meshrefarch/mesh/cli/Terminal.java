@@ -1,6 +1,5 @@
 package io.github.meshrefarch.mesh.cli;
 
-import io.github.meshrefarch.mesh.appmesh.AppMeshTarget;
 import io.github.meshrefarch.mesh.model.InvalidInputException;
 import java.io.Console;
 import java.util.Locale;
@@ -29,11 +28,11 @@ final class Terminal {
      * terminal. Without a terminal and without {@code --yes} it is refused before any call (exit 2). The local control
      * plane needs none.
      */
-    static void confirm(AppMeshTarget target, boolean yes, String what) {
-        if (yes || target == AppMeshTarget.LOCAL) {
+    static void confirm(Target target, boolean yes, String what) {
+        if (yes || target == Target.LOCAL) {
             return;
         }
-        String targetName = target.name().toLowerCase(Locale.ROOT);
+        String targetName = target.toString();
         Console console = System.console();
         if (console == null) {
             throw new InvalidInputException(

@@ -1,5 +1,6 @@
 package io.github.meshrefarch.mesh.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,21 @@ public interface MeshBackend extends AutoCloseable {
 
     /** Deletes the resource; one that is already gone is not an error, so teardown is idempotent. */
     void delete(String mesh, MeshResource resource);
+
+    /**
+     * The limits of this backend that {@code after}, the whole mesh once a change is made, would
+     * break, one sentence each; checked before any write. App Mesh has none beyond {@link Validator}.
+     */
+    default List<String> problems(MeshDescription after) {
+        return List.of();
+    }
+
+    /**
+     * Carries out the writes the backend batched since the last commit (a Kubernetes object
+     * holding several resources is written once), then waits until they are in effect. App Mesh
+     * writes take effect call by call: nothing to do.
+     */
+    default void commit() {}
 
     @Override
     void close();

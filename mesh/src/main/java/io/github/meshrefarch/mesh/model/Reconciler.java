@@ -1,6 +1,7 @@
 package io.github.meshrefarch.mesh.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class Reconciler {
     public Plan apply(MeshDescription desired, boolean prune, boolean dryRun) {
         Optional<MeshDescription> current = backend.read(desired.mesh()).map(MeshState::resources);
         Plan plan = Planner.plan(desired, current, prune);
+        requireSupported(
+                desired.mesh(), prune ? desired : current.orElse(desired).overlay(desired));
         execute(plan, dryRun);
         return plan;
     }
@@ -48,6 +51,7 @@ public final class Reconciler {
         Optional<MeshDescription> current = backend.read(mesh).map(MeshState::resources);
         MeshDescription desired = current.orElse(MeshDescription.empty(mesh)).overlay(partial.withMesh(mesh));
         Validator.requireValid(source, partial.withMesh(mesh), desired);
+        requireSupported(source, desired);
         Plan full = Planner.plan(desired, current, false);
         Plan plan = new Plan(
                 mesh,
@@ -72,8 +76,10 @@ public final class Reconciler {
             changes.add(new Change(existing.sameSpecAs(route) ? Change.Action.UNCHANGED : Change.Action.UPDATE, route));
         }
         Plan plan = new Plan(mesh, changes);
+        requireSupported(mesh, current.overlay(new MeshDescription(mesh, null, null, routes, null)));
         if (!dryRun) {
             Map<MeshResource, RuntimeException> failures = updateConcurrently(mesh, plan.writes());
+            backend.commit();
             if (!failures.isEmpty()) {
                 throw failures.values().iterator().next();
             }
@@ -140,7 +146,12 @@ public final class Reconciler {
                 updates.add(new Change(Change.Action.UPDATE, route));
             }
         }
-        Map<MeshResource, RuntimeException> failures = updateConcurrently(mesh, updates);
+        Map<MeshResource, RuntimeException> failures = new HashMap<>(updateConcurrently(mesh, updates));
+        try {
+            backend.commit(); // a backend that batches its writes carries them out here
+        } catch (RuntimeException e) {
+            updates.forEach(change -> failures.putIfAbsent(change.resource(), e));
+        }
         Optional<MeshDescription> after;
         String unread = null;
         try {
@@ -251,6 +262,14 @@ public final class Reconciler {
     private void execute(Plan plan, boolean dryRun) {
         if (!dryRun) {
             plan.writes().forEach(change -> carryOut(plan.mesh(), change));
+            backend.commit();
+        }
+    }
+
+    private void requireSupported(String source, MeshDescription after) {
+        List<String> problems = backend.problems(after);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(source + ": " + String.join("; ", problems));
         }
     }
 
