@@ -1,7 +1,7 @@
 package io.github.meshrefarch.mesh.demo;
 
-import io.github.meshrefarch.mesh.load.LoadResult;
-import io.github.meshrefarch.mesh.load.SplitCheck;
+import io.github.meshrefarch.mesh.load.generator.LoadResult;
+import io.github.meshrefarch.mesh.load.split.SplitCheck;
 import io.github.meshrefarch.mesh.model.Step;
 import java.io.PrintWriter;
 import java.time.Duration;
