@@ -1,6 +1,7 @@
 package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.demo.Demo;
+import io.github.meshrefarch.mesh.load.split.SplitTest;
 import io.github.meshrefarch.mesh.local.workloads.LocalCluster;
 import io.github.meshrefarch.mesh.model.DescriptionReader;
 import io.github.meshrefarch.mesh.model.StepCatalog;
@@ -63,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
                     new StepCatalog(StepsCommand.stepsDirOrDefault(null)),
                     DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(null)),
                     meshctl.mesh(),
-                    new Demo.Settings(rate, Duration.ofMillis(200), window, 4),
+                    new Demo.Settings(rate, Duration.ofMillis(200), window, SplitTest.DEFAULT_FALSE_ALARM_LIMIT),
                     meshctl.out());
             boolean passed = demo.run();
             if (!passed) {

@@ -7,9 +7,10 @@ import io.github.meshrefarch.mesh.load.generator.LoadGenerator;
 import io.github.meshrefarch.mesh.load.generator.LoadResult;
 import io.github.meshrefarch.mesh.load.generator.LoadRun;
 import io.github.meshrefarch.mesh.load.order.OrderResponse;
-import io.github.meshrefarch.mesh.load.split.SplitCheck;
 import io.github.meshrefarch.mesh.load.split.SplitCounts;
 import io.github.meshrefarch.mesh.load.split.SplitTally;
+import io.github.meshrefarch.mesh.load.split.SplitTest;
+import io.github.meshrefarch.mesh.load.split.SplitVerdict;
 import io.github.meshrefarch.mesh.local.workloads.LocalCluster;
 import io.github.meshrefarch.mesh.local.workloads.Workload;
 import io.github.meshrefarch.mesh.model.MeshDescription;
@@ -43,9 +44,9 @@ public final class Demo {
      * @param rate requests per second sent to order
      * @param settle time after a step before its measurement starts (weight changes apply in milliseconds)
      * @param window how long each step is measured
-     * @param sigmas the bound on an observed split: within this many binomial standard deviations of the weights
+     * @param falseAlarmLimit the split test's false-alarm limit per service and step (see {@link SplitTest})
      */
-    public record Settings(double rate, Duration settle, Duration window, double sigmas) {}
+    public record Settings(double rate, Duration settle, Duration window, double falseAlarmLimit) {}
 
     static final Duration WARM_UP_STAGE = Duration.ofMillis(1500);
 
@@ -160,12 +161,14 @@ public final class Demo {
         sleep(settings.window());
         SplitCounts split = tally.takeWindow();
         LoadResult traffic = load.takeWindow();
-        var checks = new LinkedHashMap<String, List<SplitCheck>>();
+        var checks = new LinkedHashMap<String, SplitVerdict>();
         for (String service : BACKENDS) {
             checks.put(
                     service,
-                    SplitCheck.check(
-                            split.versionsOf(service), weights.getOrDefault(service, Map.of()), settings.sigmas()));
+                    SplitTest.test(
+                            split.versionsOf(service),
+                            weights.getOrDefault(service, Map.of()),
+                            settings.falseAlarmLimit()));
         }
         return new StepResult(step.number(), step.title(), checks, traffic);
     }
