@@ -10,6 +10,7 @@ import io.github.meshrefarch.mesh.model.ResourceKind;
 import io.github.meshrefarch.mesh.model.Route;
 import io.github.meshrefarch.mesh.model.Step;
 import io.github.meshrefarch.mesh.model.WeightedTarget;
+import io.github.meshrefarch.mesh.rollout.RolloutLock;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +49,7 @@ final class Output {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ChangeJson(String action, String kind, String name, String virtualRouter) {}
 
-    record StatusJson(String mesh, List<RouteJson> routes) {}
+    record StatusJson(String mesh, List<RouteJson> routes, List<RolloutLock.Holder> rollouts) {}
 
     record RouteJson(String virtualRouter, String route, long version, List<WeightedTarget> weightedTargets) {}
 
@@ -76,7 +77,8 @@ final class Output {
         out.println((dryRun ? "Dry run, nothing changed: " : "Mesh " + plan.mesh() + ": ") + plan.summary() + ".");
     }
 
-    void status(MeshState state) {
+    /** The routes' weights, then the rollouts in progress on this machine (JSON: {@code rollouts}). */
+    void status(MeshState state, List<RolloutLock.Holder> rollouts) {
         List<Route> routes = state.resources().routes().stream()
                 .sorted(Comparator.comparing(Route::id))
                 .toList();
@@ -86,7 +88,8 @@ final class Output {
                     routes.stream()
                             .map(r ->
                                     new RouteJson(r.virtualRouter(), r.name(), state.versionOf(r), r.weightedTargets()))
-                            .toList()));
+                            .toList(),
+                    rollouts));
             return;
         }
         List<String[]> rows = new ArrayList<>();
@@ -96,6 +99,7 @@ final class Output {
         }));
         out.println("Mesh " + state.resources().mesh() + ":");
         table(rows);
+        rollouts.forEach(rollout -> out.println("Rollout in progress: " + rollout.describe()));
     }
 
     void steps(List<Step> steps) {
