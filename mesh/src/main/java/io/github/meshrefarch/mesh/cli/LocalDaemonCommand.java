@@ -1,6 +1,7 @@
 package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.local.MeshDaemon;
+import io.github.meshrefarch.mesh.local.workloads.LocalTopology;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,11 +31,18 @@ final class LocalDaemonCommand implements Callable<Integer> {
     @Option(names = "--listener", description = "VIRTUAL_SERVICE=PORT of a data plane listener")
     Map<String, Integer> listeners = new LinkedHashMap<>();
 
+    @Option(
+            names = "--admin-port",
+            defaultValue = "" + LocalTopology.DEFAULT_ADMIN_PORT,
+            description = "Port of the data plane's admin listener (Envoy's admin interface), 0 for a free one;"
+                    + " default: ${DEFAULT-VALUE}")
+    int adminPort;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
-        MeshDaemon daemon = MeshDaemon.start(stateDir, port, listeners);
+        MeshDaemon daemon = MeshDaemon.start(stateDir, port, listeners, adminPort);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
@@ -42,7 +50,10 @@ final class LocalDaemonCommand implements Callable<Integer> {
                             stopped.countDown();
                         },
                         "mesh-daemon-shutdown"));
-        spec.commandLine().getOut().println("App Mesh endpoint: " + daemon.endpoint() + "; listeners: " + listeners);
+        spec.commandLine()
+                .getOut()
+                .println("App Mesh endpoint: " + daemon.endpoint() + "; listeners: " + listeners + "; admin: "
+                        + daemon.adminEndpoint());
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

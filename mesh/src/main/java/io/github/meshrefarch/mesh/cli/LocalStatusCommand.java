@@ -2,6 +2,7 @@ package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.local.workloads.ClusterStatus;
 import io.github.meshrefarch.mesh.local.workloads.WorkloadStatus;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,10 +40,24 @@ final class LocalStatusCommand implements Callable<Integer> {
                     status.daemon().pid(),
                     status.daemonRunning() ? "running" : "NOT RUNNING",
                     status.daemon().controlPlane()));
-            status.daemon()
-                    .listeners()
-                    .forEach((service, port) ->
-                            text.append(String.format("  listener   %s -> 127.0.0.1:%d%n", service, port)));
+            if (status.daemon().admin() != null) {
+                text.append(String.format("  admin      %s%n", status.daemon().admin()));
+            }
+            if (status.servedListeners() != null) {
+                new TreeMap<>(status.servedListeners())
+                        .forEach((service, address) ->
+                                text.append(String.format("  listener   %s -> %s%n", service, address)));
+                status.daemon().listeners().keySet().stream()
+                        .filter(service -> !status.servedListeners().containsKey(service))
+                        .sorted()
+                        .forEach(service -> text.append(
+                                String.format("  listener   %s -> NOT SERVED (no virtual service)%n", service)));
+            } else {
+                text.append(String.format("  listeners  unknown: %s%n", status.adminProblem()));
+                new TreeMap<>(status.daemon().listeners())
+                        .forEach((service, port) -> text.append(
+                                String.format("  listener   %s -> 127.0.0.1:%d (configured)%n", service, port)));
+            }
         }
         String row = "%-12s %-8s %-15s %-40s %-6s %-8s %s%n";
         text.append(String.format(row, "WORKLOAD", "VERSION", "VIRTUAL NODE", "HOSTNAME", "PORT", "PID", "STATE"));

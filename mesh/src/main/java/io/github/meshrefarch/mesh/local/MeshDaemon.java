@@ -1,11 +1,14 @@
 package io.github.meshrefarch.mesh.local;
 
+import io.github.meshrefarch.mesh.local.admin.AdminListener;
 import io.github.meshrefarch.mesh.local.controlplane.LocalControlPlane;
 import io.github.meshrefarch.mesh.local.dataplane.LocalDataPlane;
 import io.github.meshrefarch.mesh.local.workloads.LocalStateStore;
 import io.github.meshrefarch.mesh.local.workloads.RegistryFile;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,11 +22,14 @@ public final class MeshDaemon implements AutoCloseable {
     private final LocalControlPlane controlPlane;
     private final RegistryFile registry;
     private final LocalDataPlane dataPlane;
+    private final AdminListener admin;
 
-    private MeshDaemon(LocalControlPlane controlPlane, RegistryFile registry, LocalDataPlane dataPlane) {
+    private MeshDaemon(
+            LocalControlPlane controlPlane, RegistryFile registry, LocalDataPlane dataPlane, AdminListener admin) {
         this.controlPlane = controlPlane;
         this.registry = registry;
         this.dataPlane = dataPlane;
+        this.admin = admin;
     }
 
     /**
@@ -31,18 +37,34 @@ public final class MeshDaemon implements AutoCloseable {
      *     folder, the workloads are read from its state file
      * @param port the App Mesh endpoint's port
      * @param listenerPorts the data plane listener port per virtual service
+     * @param adminPort the data plane's admin listener port, 0 for a free one; its URI is written to {@link
+     *     LocalStateStore#adminEndpointFile()} once it serves
      */
-    public static MeshDaemon start(Path stateDir, int port, Map<String, Integer> listenerPorts) throws IOException {
+    public static MeshDaemon start(Path stateDir, int port, Map<String, Integer> listenerPorts, int adminPort)
+            throws IOException {
+        LocalStateStore store = new LocalStateStore(stateDir);
+        Files.deleteIfExists(store.adminEndpointFile());
         LocalControlPlane controlPlane = LocalControlPlane.start(port, stateDir.resolve("controlplane"));
-        RegistryFile registry = new RegistryFile(new LocalStateStore(stateDir));
+        RegistryFile registry = new RegistryFile(store);
+        LocalDataPlane dataPlane = null;
         try {
-            return new MeshDaemon(
-                    controlPlane, registry, LocalDataPlane.start(controlPlane.routeTable(), registry, listenerPorts));
-        } catch (RuntimeException e) {
+            dataPlane = LocalDataPlane.start(controlPlane.routeTable(), registry, listenerPorts);
+            AdminListener admin = AdminListener.start(dataPlane, adminPort);
+            AtomicFiles.write(store.adminEndpointFile(), admin.uri().toString().getBytes(StandardCharsets.UTF_8));
+            return new MeshDaemon(controlPlane, registry, dataPlane, admin);
+        } catch (IOException | RuntimeException e) {
+            if (dataPlane != null) {
+                dataPlane.close();
+            }
             registry.close();
             controlPlane.close();
             throw e;
         }
+    }
+
+    /** The data plane's admin endpoint, e.g. {@code http://127.0.0.1:9901}. */
+    public URI adminEndpoint() {
+        return admin.uri();
     }
 
     public URI endpoint() {
@@ -55,6 +77,7 @@ public final class MeshDaemon implements AutoCloseable {
 
     @Override
     public void close() {
+        admin.close();
         dataPlane.close();
         registry.close();
         controlPlane.close();

@@ -24,15 +24,24 @@ final class AttemptPlanner {
     private final RetryRules rules;
     private final ServiceRegistry registry;
     private final TrafficCounters.ServiceCounters counters;
+    private final EnvoyStats stats;
+    private final String meshName;
     private final Set<String> triedNodes = new HashSet<>(4);
     private final Set<InetSocketAddress> triedEndpoints = new HashSet<>(4);
     private int retriesDone;
 
-    AttemptPlanner(HttpRouteRule route, ServiceRegistry registry, TrafficCounters.ServiceCounters counters) {
+    AttemptPlanner(
+            String meshName,
+            HttpRouteRule route,
+            ServiceRegistry registry,
+            TrafficCounters.ServiceCounters counters,
+            EnvoyStats stats) {
+        this.meshName = meshName;
         this.route = route;
         this.rules = RetryRules.of(route.retryPolicy());
         this.registry = registry;
         this.counters = counters;
+        this.stats = stats;
     }
 
     /** The next attempt, not started; null when no target has weight. Its endpoint is null when none is registered. */
@@ -45,8 +54,10 @@ final class AttemptPlanner {
         triedNodes.add(target.virtualNodeName());
         TrafficCounters.TargetCounters targetCounters = counters.target(target.virtualNodeName());
         targetCounters.requests.increment();
+        ClusterStats cluster = stats.cluster(meshName, target.virtualNodeName(), target.port());
+        cluster.attempt();
         InetSocketAddress endpoint = pickEndpoint(registry.endpoints(target.hostname()));
-        return new UpstreamAttempt(exchange, pool, endpoint, targetCounters);
+        return new UpstreamAttempt(exchange, pool, endpoint, targetCounters, cluster);
     }
 
     /** Bounds the whole request until its response headers, retries included. */
@@ -60,15 +71,25 @@ final class AttemptPlanner {
     }
 
     /** Counts a failed attempt and tells whether the retry policy covers its failure. */
-    boolean policyRetries(UpstreamFailure failure, TrafficCounters.TargetCounters targetCounters) {
+    boolean policyRetries(UpstreamFailure failure, UpstreamAttempt failed) {
+        TrafficCounters.TargetCounters targetCounters = failed.targetCounters();
         return switch (failure) {
-            case TIMEOUT -> rules.retriesTimeout();
+            case TIMEOUT -> {
+                failed.cluster().perTryTimeout();
+                yield rules.retriesTimeout();
+            }
             case NO_HEALTHY_UPSTREAM -> {
                 targetCounters.connectionFailures.increment();
+                if (failed.endpoint() == null) {
+                    failed.cluster().responseCode(UpstreamFailure.NO_HEALTHY_UPSTREAM.status.code());
+                } else {
+                    failed.cluster().connectFailure();
+                }
                 yield rules.onConnectFailure();
             }
             case RESET -> {
                 targetCounters.connectionFailures.increment();
+                failed.cluster().responseCode(UpstreamFailure.RESET.status.code());
                 yield rules.onReset();
             }
         };
@@ -83,9 +104,11 @@ final class AttemptPlanner {
         return retriesDone < rules.maxRetries() && body.replayable();
     }
 
-    void retrying() {
+    /** A retry follows an attempt that failed on {@code failedOn}. */
+    void retrying(ClusterStats failedOn) {
         retriesDone++;
         counters.retries.increment();
+        failedOn.retry();
     }
 
     private InetSocketAddress pickEndpoint(List<InetSocketAddress> endpoints) {

@@ -15,6 +15,7 @@ record ListenerContext(
         AtomicReference<RouteTable> routeTable,
         ServiceRegistry registry,
         TrafficCounters counters,
+        EnvoyStats stats,
         Map<EventLoop, UpstreamPool> pools) {
 
     /** The virtual service's routes now, or null when it has just left the route table. */

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -52,10 +53,12 @@ public final class LocalDataPlane implements AutoCloseable {
     private final Map<String, Channel> listeners = new ConcurrentHashMap<>();
     private final Map<String, String> listenerFailures = new ConcurrentHashMap<>();
     private final TrafficCounters counters = new TrafficCounters();
+    private final EnvoyStats stats = new EnvoyStats();
     private final ServiceRegistry registry;
     private final EventLoops loops;
     private final Map<EventLoop, UpstreamPool> pools;
     private AutoCloseable subscription;
+    private volatile boolean closed;
 
     private LocalDataPlane(ServiceRegistry registry, Map<String, Integer> listenerPorts) {
         this.listenerPorts = Map.copyOf(listenerPorts);
@@ -112,6 +115,24 @@ public final class LocalDataPlane implements AutoCloseable {
         return routeTable.get().revision();
     }
 
+    /** The route table requests are routed by now. */
+    public RouteTable routeTable() {
+        return routeTable.get();
+    }
+
+    /** Whether the data plane serves: started, not closed, and every listener of the route table open. */
+    public boolean serving() {
+        return !closed && listenerFailures.isEmpty();
+    }
+
+    /**
+     * Envoy's upstream statistics per cluster (one per weighted target's virtual node and port) since start, sorted by
+     * cluster name; every target of the route table has one, at zero before its first request.
+     */
+    public List<ClusterSnapshot> clusterStats() {
+        return stats.snapshot();
+    }
+
     /** Counters per virtual service and weighted target since start. */
     public Map<String, VirtualServiceTraffic> traffic() {
         return counters.snapshot();
@@ -122,6 +143,7 @@ public final class LocalDataPlane implements AutoCloseable {
         if (table.revision() < routeTable.get().revision()) {
             return;
         }
+        stats.register(table);
         routeTable.set(table);
         table.virtualServices().keySet().forEach(this::openListener);
         listeners.keySet().stream()
@@ -135,7 +157,7 @@ public final class LocalDataPlane implements AutoCloseable {
             return;
         }
         int port = listenerPorts.getOrDefault(virtualService, 0);
-        ListenerContext context = new ListenerContext(virtualService, routeTable, registry, counters, pools);
+        ListenerContext context = new ListenerContext(virtualService, routeTable, registry, counters, stats, pools);
         try {
             ChannelFuture bound = new ServerBootstrap()
                     .group(loops.group())
@@ -182,6 +204,7 @@ public final class LocalDataPlane implements AutoCloseable {
     /** Stops following the route table, closes every listener and upstream connection. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (subscription != null) {
             try {
                 subscription.close();

@@ -63,7 +63,7 @@ final class ProxiedExchange {
             sendError(HttpResponseStatus.NOT_FOUND, "no route matches");
             return;
         }
-        planner = new AttemptPlanner(route, listener.registry(), counters);
+        planner = new AttemptPlanner(routes.meshName(), route, listener.registry(), counters, listener.stats());
         routeTimer = channel.eventLoop()
                 .schedule(this::routeTimedOut, planner.routeTimeout().toNanos(), TimeUnit.NANOSECONDS);
         attemptNext();
@@ -121,9 +121,9 @@ final class ProxiedExchange {
             return;
         }
         attempt = null;
-        boolean retryable = planner.policyRetries(failure, failed.targetCounters());
+        boolean retryable = planner.policyRetries(failure, failed);
         if (retryable && canRetry()) {
-            retry();
+            retry(failed);
         } else {
             fail(failure);
         }
@@ -137,8 +137,9 @@ final class ProxiedExchange {
         }
         if (planner.policyRetries(status) && canRetry()) {
             attempt = null;
+            responding.cluster().requestTime(responding.elapsedNanos());
             responding.abort();
-            retry();
+            retry(responding);
             return;
         }
         cancelRouteTimer();
@@ -208,8 +209,8 @@ final class ProxiedExchange {
         return planner.canRetry(body);
     }
 
-    private void retry() {
-        planner.retrying();
+    private void retry(UpstreamAttempt failed) {
+        planner.retrying(failed.cluster());
         attemptNext();
     }
 
@@ -222,6 +223,7 @@ final class ProxiedExchange {
             UpstreamAttempt timedOut = attempt;
             attempt = null;
             timedOut.abort();
+            timedOut.cluster().timeout();
         }
         fail(UpstreamFailure.TIMEOUT);
     }

@@ -30,6 +30,8 @@ final class UpstreamAttempt implements UpstreamHandler.Listener {
     private final UpstreamPool pool;
     private final InetSocketAddress endpoint;
     private final TrafficCounters.TargetCounters targetCounters;
+    private final ClusterStats cluster;
+    private long startNanos;
     private Channel channel;
     private UpstreamHandler handler;
     private boolean reused;
@@ -43,11 +45,22 @@ final class UpstreamAttempt implements UpstreamHandler.Listener {
             ProxiedExchange exchange,
             UpstreamPool pool,
             InetSocketAddress endpoint,
-            TrafficCounters.TargetCounters targetCounters) {
+            TrafficCounters.TargetCounters targetCounters,
+            ClusterStats cluster) {
         this.exchange = exchange;
         this.pool = pool;
         this.endpoint = endpoint;
         this.targetCounters = targetCounters;
+        this.cluster = cluster;
+    }
+
+    ClusterStats cluster() {
+        return cluster;
+    }
+
+    /** Time since the attempt started. */
+    long elapsedNanos() {
+        return System.nanoTime() - startNanos;
     }
 
     TrafficCounters.TargetCounters targetCounters() {
@@ -59,6 +72,7 @@ final class UpstreamAttempt implements UpstreamHandler.Listener {
     }
 
     void start(Duration perTryTimeout) {
+        startNanos = System.nanoTime();
         if (perTryTimeout != null) {
             perTryTimer =
                     exchange.eventLoop().schedule(this::perTryTimedOut, perTryTimeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -148,6 +162,7 @@ final class UpstreamAttempt implements UpstreamHandler.Listener {
                 skippingInformational = false;
                 cancelPerTryTimer();
                 keepAlive = HttpUtil.isKeepAlive(response);
+                cluster.responseCode(response.status().code());
                 exchange.upstreamResponse(this, response);
             }
         }
@@ -166,6 +181,7 @@ final class UpstreamAttempt implements UpstreamHandler.Listener {
     }
 
     private void complete() {
+        cluster.requestTime(elapsedNanos());
         boolean requestSent = exchange.body().complete();
         finish();
         if (keepAlive && requestSent) {

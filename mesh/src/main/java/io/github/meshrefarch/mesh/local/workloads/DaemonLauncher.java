@@ -2,8 +2,11 @@ package io.github.meshrefarch.mesh.local.workloads;
 
 import io.github.meshrefarch.mesh.local.controlplane.LocalControlPlane;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,28 @@ final class DaemonLauncher {
         }
     }
 
+    /**
+     * Waits until the daemon has written its admin endpoint (it binds it after the App Mesh endpoint) and the endpoint
+     * answers {@code /ready}; returns it.
+     */
+    URI awaitAdminEndpoint(Process daemon, Duration timeout) {
+        Path file = new LocalStateStore(stateDir).adminEndpointFile();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && daemon.isAlive()) {
+            try {
+                URI admin = URI.create(Files.readString(file).trim());
+                Probes.awaitReady(daemon, admin.resolve("/ready"), log(), "the data plane's admin listener", timeout);
+                return admin;
+            } catch (NoSuchFileException notYet) {
+                Probes.sleep(Duration.ofMillis(50));
+            } catch (IOException e) {
+                throw new LocalModeException("cannot read " + file + ": " + e, e);
+            }
+        }
+        throw new LocalModeException(
+                "the mesh daemon did not publish its admin endpoint in " + file + "; see " + log());
+    }
+
     Path log() {
         return stateDir.resolve("logs").resolve("mesh-daemon.log");
     }
@@ -50,7 +75,9 @@ final class DaemonLauncher {
                 "--state-dir",
                 stateDir.toString(),
                 "--port",
-                Integer.toString(topology.controlPlanePort())));
+                Integer.toString(topology.controlPlanePort()),
+                "--admin-port",
+                Integer.toString(topology.adminPort())));
         topology.listenerPorts()
                 .forEach((service, port) -> arguments.addAll(List.of("--listener", service + "=" + port)));
         return arguments;

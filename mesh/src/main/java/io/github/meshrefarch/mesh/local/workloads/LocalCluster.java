@@ -1,5 +1,6 @@
 package io.github.meshrefarch.mesh.local.workloads;
 
+import io.github.meshrefarch.mesh.local.admin.AdminClient;
 import io.github.meshrefarch.mesh.local.workloads.LocalState.DaemonRecord;
 import io.github.meshrefarch.mesh.local.workloads.LocalState.WorkloadRecord;
 import java.io.IOException;
@@ -94,17 +95,22 @@ public final class LocalCluster {
     private void requireDaemonPortsFree() {
         Probes.requireFree(topology.controlPlanePort(), "the local App Mesh endpoint");
         topology.listenerPorts().forEach((service, port) -> Probes.requireFree(port, "the listener of " + service));
+        if (topology.adminPort() != 0) {
+            Probes.requireFree(topology.adminPort(), "the data plane's admin listener");
+        }
     }
 
     /** Starts the daemon and waits until its App Mesh endpoint answers; the caller holds the state lock. */
     private void startDaemonLocked() {
         Process daemon = daemonLauncher.start();
         store.update(state -> state.withDaemon(
-                new DaemonRecord(daemon.pid(), controlPlaneEndpoint().toString(), topology.listenerPorts())));
+                new DaemonRecord(daemon.pid(), controlPlaneEndpoint().toString(), topology.listenerPorts(), null)));
         progress.printf("Starting the local mesh (App Mesh endpoint %s) ...%n", controlPlaneEndpoint());
         progress.flush();
         URI meshes = URI.create(controlPlaneEndpoint() + "/v20190125/meshes");
         Probes.awaitReady(daemon, meshes, daemonLauncher.log(), "the mesh daemon", READY_TIMEOUT);
+        URI admin = daemonLauncher.awaitAdminEndpoint(daemon, READY_TIMEOUT);
+        store.update(state -> state.withDaemon(state.daemon().withAdmin(admin.toString())));
     }
 
     /** Starts the named workloads that are not running yet, in parallel, each waited for until ready. */
@@ -234,6 +240,19 @@ public final class LocalCluster {
                 state.daemon() != null && processes.find(state.daemon().pid()).isPresent();
         var workloads = new ArrayList<WorkloadStatus>();
         state.workloads().forEach((name, record) -> workloads.add(WorkloadStatus.of(name, record, processes)));
-        return new ClusterStatus(state.daemon(), daemonUp, workloads);
+        Map<String, String> served = null;
+        String adminProblem = null;
+        if (!daemonUp) {
+            adminProblem = state.daemon() == null ? null : "the mesh daemon is not running";
+        } else if (state.daemon().admin() == null) {
+            adminProblem = "no admin endpoint recorded (the daemon is starting, or was started by an older meshctl)";
+        } else {
+            try {
+                served = AdminClient.listeners(URI.create(state.daemon().admin()));
+            } catch (IOException | IllegalArgumentException e) {
+                adminProblem = "admin endpoint " + state.daemon().admin() + " unreachable: " + e.getMessage();
+            }
+        }
+        return new ClusterStatus(state.daemon(), daemonUp, served, adminProblem, workloads);
     }
 }

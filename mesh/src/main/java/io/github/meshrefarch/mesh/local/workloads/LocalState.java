@@ -25,9 +25,16 @@ public record LocalState(DaemonRecord daemon, Map<String, WorkloadRecord> worklo
      *
      * @param pid its process id
      * @param controlPlane the App Mesh endpoint it serves, e.g. {@code http://127.0.0.1:9080}
-     * @param listeners virtual service name to data plane listener port
+     * @param listeners virtual service name to data plane listener port, as configured
+     * @param admin the data plane's admin endpoint, e.g. {@code http://127.0.0.1:9901} ({@code /stats/prometheus},
+     *     {@code /listeners}, {@code /config_dump}, {@code /ready}); null until the daemon has bound it
      */
-    public record DaemonRecord(long pid, String controlPlane, Map<String, Integer> listeners) {}
+    public record DaemonRecord(long pid, String controlPlane, Map<String, Integer> listeners, String admin) {
+
+        public DaemonRecord withAdmin(String adminEndpoint) {
+            return new DaemonRecord(pid, controlPlane, listeners, adminEndpoint);
+        }
+    }
 
     /**
      * A workload process.

@@ -38,6 +38,14 @@ public final class LocalStateStore {
         return file;
     }
 
+    /**
+     * Where the mesh daemon writes the URI of the data plane's admin endpoint once it serves (it may have bound a free
+     * port); {@code local up} copies it into the state file.
+     */
+    public Path adminEndpointFile() {
+        return dir.resolve("mesh-daemon.admin");
+    }
+
     /** The state as last written, or {@link LocalState#EMPTY}. */
     public LocalState read() {
         try {

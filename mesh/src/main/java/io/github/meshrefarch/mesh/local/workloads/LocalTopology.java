@@ -18,16 +18,21 @@ import java.util.Map;
  *
  * @param controlPlanePort the local App Mesh endpoint's port
  * @param listenerPorts virtual service name to the port of its data plane listener
+ * @param adminPort the data plane's admin listener (Envoy's admin interface), 0 for a free one
  * @param workloads every workload that can be deployed, by name
  * @param initialWorkloads the workloads {@code local up} starts (the walkthrough's v1 set)
  */
 public record LocalTopology(
         int controlPlanePort,
         Map<String, Integer> listenerPorts,
+        int adminPort,
         Map<String, Workload> workloads,
         List<String> initialWorkloads) {
 
     public static final int DEFAULT_CONTROL_PLANE_PORT = 9080;
+
+    /** Envoy's admin port, where App Mesh's sidecar serves its statistics. */
+    public static final int DEFAULT_ADMIN_PORT = 9901;
 
     public LocalTopology {
         listenerPorts = Map.copyOf(listenerPorts);
@@ -52,7 +57,11 @@ public record LocalTopology(
         Map<String, Integer> listeners =
                 Map.of("product" + Workload.NAMESPACE_DOMAIN, 9081, "customer" + Workload.NAMESPACE_DOMAIN, 9082);
         return new LocalTopology(
-                DEFAULT_CONTROL_PLANE_PORT, listeners, workloads, List.of("order", "product", "customer"));
+                DEFAULT_CONTROL_PLANE_PORT,
+                listeners,
+                DEFAULT_ADMIN_PORT,
+                workloads,
+                List.of("order", "product", "customer"));
     }
 
     /** The named workload; an unknown name is invalid input, reported with the names that exist. */
@@ -65,12 +74,17 @@ public record LocalTopology(
         return workload;
     }
 
-    /** A copy with other ports, e.g. free ones for tests. */
+    /** A copy with other ports, e.g. free ones for tests; the admin listener then takes a free port too. */
     public LocalTopology withPorts(
             int controlPlane, Map<String, Integer> listeners, Map<String, Integer> workloadPorts) {
         var moved = new LinkedHashMap<String, Workload>();
         workloads.forEach((name, w) -> moved.put(name, w.withPort(workloadPorts.getOrDefault(name, w.port()))));
-        return new LocalTopology(controlPlane, listeners, moved, initialWorkloads);
+        return new LocalTopology(controlPlane, listeners, 0, moved, initialWorkloads);
+    }
+
+    /** A copy whose admin listener binds {@code port} (0: a free one, found in the state file once started). */
+    public LocalTopology withAdminPort(int port) {
+        return new LocalTopology(controlPlanePort, listenerPorts, port, workloads, initialWorkloads);
     }
 
     /** The environment a workload process gets: the service contract variables plus its own, URLs rewritten. */
@@ -101,6 +115,9 @@ public record LocalTopology(
         var ports = new ArrayList<Integer>();
         ports.add(controlPlanePort);
         ports.addAll(listenerPorts.values());
+        if (adminPort != 0) {
+            ports.add(adminPort);
+        }
         workloads.values().forEach(w -> ports.add(w.port()));
         return ports;
     }

@@ -89,6 +89,42 @@ class LocalClusterIT {
 
         assertThat(meshctl("step", "08")).isZero(); // rollback: all to v1.0 at once
         assertThat(productVersions(20)).containsOnlyKeys("1.0");
+
+        String stats = admin("/stats/prometheus");
+        assertThat(stats)
+                .containsPattern(
+                        "(?m)^envoy_cluster_upstream_rq\\{envoy_cluster_name=\"cds_egress_demomesh_product-v15-vn_http_8080\","
+                                + "envoy_response_code=\"200\"\\} [1-9][0-9]*$")
+                .containsPattern(
+                        "(?m)^envoy_cluster_upstream_rq_total\\{envoy_cluster_name=\"cds_egress_demomesh_product-vn_http_8080\"\\} [1-9][0-9]*$");
+    }
+
+    @Test
+    void statusShowsTheListenersTheDataPlaneServes_andSaysWhenItsAdminEndpointIsUnreachable() throws Exception {
+        String admin = cluster.status().daemon().admin();
+        assertThat(admin).startsWith("http://127.0.0.1:").doesNotEndWith(":9901");
+        assertThat(cluster.status().servedListeners()).isEmpty(); // no virtual service yet
+
+        assertThat(meshctl("step", "01")).isZero();
+
+        var configured = new TreeMap<String, String>();
+        cluster.topology().listenerPorts().forEach((service, port) -> configured.put(service, "127.0.0.1:" + port));
+        assertThat(cluster.status().servedListeners()).isEqualTo(configured);
+        assertThat(localStatus())
+                .contains("admin      " + admin)
+                .contains("listener   product.default.svc.cluster.local -> "
+                        + configured.get("product.default.svc.cluster.local"))
+                .doesNotContain("(configured)");
+
+        String elsewhere = "http://127.0.0.1:" + freePort();
+        new LocalStateStore(stateDir)
+                .update(state -> state.withDaemon(state.daemon().withAdmin(elsewhere)));
+
+        assertThat(cluster.status().servedListeners()).isNull();
+        assertThat(cluster.status().adminProblem()).contains("admin endpoint " + elsewhere + " unreachable");
+        assertThat(localStatus())
+                .contains("unknown: admin endpoint " + elsewhere + " unreachable")
+                .contains("(configured)");
     }
 
     @Test
@@ -183,6 +219,27 @@ class LocalClusterIT {
         args.addAll(List.of("--steps-dir", "steps", "--file", "demomesh.yaml"));
         return Main.run(
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args.toArray(String[]::new));
+    }
+
+    private String localStatus() {
+        var out = new StringWriter();
+        int code = Main.run(
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()),
+                "local",
+                "status",
+                "--state-dir",
+                stateDir.toString());
+        assertThat(code).isZero();
+        return out.toString();
+    }
+
+    private String admin(String path) throws Exception {
+        URI admin = URI.create(cluster.status().daemon().admin());
+        HttpResponse<String> response =
+                HTTP.send(HttpRequest.newBuilder(admin.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     private String order() throws Exception {
