@@ -13,6 +13,8 @@ import io.github.meshrefarch.mesh.rollout.RolloutPlan;
 import io.github.meshrefarch.mesh.rollout.RolloutProgress;
 import io.github.meshrefarch.mesh.rollout.RolloutRecord;
 import io.github.meshrefarch.mesh.rollout.VerifyTraffic;
+import io.github.meshrefarch.mesh.rollout.metrics.EnvoyAdminSource;
+import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -65,7 +67,7 @@ final class RolloutCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
-        var metrics = options.metricsSource(meshctl.target);
+        var metrics = options.metricsSource(meshctl.target, this::localAdmin);
         try (MeshBackend backend = meshctl.backend()) {
             Reconciler reconciler = meshctl.reconciler(backend);
             String route = RouteSelector.select(reconciler.requireMesh(meshctl.mesh()), service)
@@ -79,6 +81,11 @@ final class RolloutCommand implements Callable<Integer> {
                 return report(runAbortable(rollout));
             }
         }
+    }
+
+    private URI localAdmin() {
+        var daemon = local.cluster(meshctl.err()).status().daemon();
+        return daemon != null && daemon.admin() != null ? URI.create(daemon.admin()) : EnvoyAdminSource.DEFAULT_ADMIN;
     }
 
     /** Runs the rollout; Ctrl-C (a shutdown hook) aborts it and waits until it has rolled back and reported. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -72,8 +73,9 @@ final class RolloutOptions {
     @Option(
             names = "--metrics",
             paramLabel = "SOURCE",
-            description = "Where the canary's figures come from: local (the data plane's admin endpoint,"
-                    + " default in local mode), local=URL (another admin endpoint) or prometheus=URL.")
+            description = "Where the canary's figures come from: local (the local data plane's admin endpoint,"
+                    + " /stats/prometheus scraped at the start and end of each interval; default in local mode),"
+                    + " local=URL (another admin endpoint) or prometheus=URL.")
     String metrics;
 
     @Option(
@@ -152,13 +154,14 @@ final class RolloutOptions {
         return service == null ? null : new RolloutPlan.Answers(service, versions);
     }
 
-    MetricsSource metricsSource(AppMeshTarget target) {
+    /** The metrics source; {@code local} reads the admin endpoint the local mode recorded (else Envoy's 9901). */
+    MetricsSource metricsSource(AppMeshTarget target, Supplier<URI> localAdmin) {
         String source = metrics != null ? metrics : target == AppMeshTarget.LOCAL ? "local" : null;
         if (source == null) {
             throw new InvalidInputException("name where the canary's metrics come from: --metrics prometheus=URL");
         }
         if (source.equals("local")) {
-            return new EnvoyAdminSource(EnvoyAdminSource.DEFAULT_ADMIN);
+            return new EnvoyAdminSource(localAdmin.get());
         }
         if (source.startsWith("local=")) {
             return new EnvoyAdminSource(url(source.substring(6)));

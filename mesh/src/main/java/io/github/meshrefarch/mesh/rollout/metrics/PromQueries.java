@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public record PromQueries(String requests, String errorRate, String p99) {
 
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z]+)\\s*}}");
+
     private static final String CANARY = "envoy_cluster_name=~\"cds_egress_{{mesh}}_{{canary}}_http_.*\"";
 
     public static final PromQueries DEFAULTS = new PromQueries(
@@ -25,8 +27,6 @@ public record PromQueries(String requests, String errorRate, String p99) {
                     + " / sum(increase(envoy_cluster_upstream_rq_total{" + CANARY + "}[{{interval}}]))",
             "histogram_quantile(0.99, sum by (le) (increase(envoy_cluster_upstream_rq_time_bucket{" + CANARY
                     + "}[{{interval}}])))");
-
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z]+)\\s*}}");
 
     /** Checks that every template names only known variables, so a typo fails before the rollout starts. */
     public PromQueries {
