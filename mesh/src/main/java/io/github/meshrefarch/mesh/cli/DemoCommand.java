@@ -16,13 +16,15 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        subcommands = DemoRolloutCommand.class,
         description = {
             "Run the whole walkthrough on the local mesh with live traffic: start the local mode, run steps 01..08"
                     + " and 99 (deploying product-v15 and customer-v2 on the way) while order is called, and show"
                     + " after each step the configured weights, the versions order's answers showed, and failed"
                     + " requests.",
             "Exits 0 only when every step's split is within bounds of its weights and no request failed."
-                    + " Stops everything it started at the end, also on Ctrl-C."
+                    + " Stops everything it started at the end, also on Ctrl-C.",
+            "'demo rollout' shows meshctl rollout instead: one promoted rollout, one automatic rollback."
         })
 final class DemoCommand implements Callable<Integer> {
 

@@ -138,12 +138,17 @@ public final class Demo {
      * rollout would, and what the warm-up saw is reported apart from the steps.
      */
     private void warmUp(URI order) {
+        warmUp(order, settings.rate(), report::phase);
+    }
+
+    /** Ramps traffic to order up to {@code rate} in three stages and reports what it saw; shared with the rollout demo. */
+    static void warmUp(URI order, double rate, java.util.function.Consumer<String> phase) {
         long sent = 0;
         long failed = 0;
         for (double share : new double[] {0.25, 0.5, 1.0}) {
             LoadResult result;
             try {
-                result = LoadGenerator.run(LoadConfig.of(order, settings.rate() * share, WARM_UP_STAGE));
+                result = LoadGenerator.run(LoadConfig.of(order, rate * share, WARM_UP_STAGE));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
@@ -151,7 +156,7 @@ public final class Demo {
             sent += result.sent();
             failed += result.errors().total();
         }
-        report.phase(String.format("Warm-up: %d requests, %d failed (not counted in the steps)", sent, failed));
+        phase.accept(String.format("Warm-up: %d requests, %d failed (not counted in the steps)", sent, failed));
     }
 
     private StepResult measure(Step step, Reconciler reconciler, SplitTally tally, LoadRun load) {
