@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.appmesh.model.VirtualServiceSpec;
 
 /**
  * Maps the model to App Mesh specs and back. Only what meshctl manages is mapped: DNS service
- * discovery, one listener, virtual service backends, HTTP prefix routes with weighted targets,
- * virtual services provided by a router. Other spec fields read back are ignored.
+ * discovery, one listener, virtual service backends, HTTP prefix routes with weighted targets, a
+ * retry policy and timeouts, virtual services provided by a router. Other spec fields read back are ignored.
  */
 final class AppMeshSpecs {
 
@@ -83,7 +83,9 @@ final class AppMeshSpecs {
                                         .virtualNode(t.virtualNode())
                                         .weight(t.weight())
                                         .build())
-                                .toList())))
+                                .toList()))
+                        .retryPolicy(RouteRules.toSdk(route.retryPolicy()))
+                        .timeout(RouteRules.toSdk(route.timeout())))
                 .build();
     }
 
@@ -96,7 +98,14 @@ final class AppMeshSpecs {
                         .map(t -> new WeightedTarget(t.virtualNode(), t.weight()))
                         .toList())
                 .orElse(List.of());
-        return new Route(data.routeName(), data.virtualRouterName(), prefix == null ? "" : prefix, targets, null);
+        return new Route(
+                data.routeName(),
+                data.virtualRouterName(),
+                prefix == null ? "" : prefix,
+                targets,
+                null,
+                http.map(h -> RouteRules.fromSdk(h.retryPolicy())).orElse(null),
+                http.map(h -> RouteRules.fromSdk(h.timeout())).orElse(null));
     }
 
     static VirtualServiceSpec toSpec(VirtualService service) {

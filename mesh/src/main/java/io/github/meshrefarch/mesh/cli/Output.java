@@ -3,10 +3,12 @@ package io.github.meshrefarch.mesh.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.meshrefarch.mesh.cli.MeshctlCommand.OutputFormat;
 import io.github.meshrefarch.mesh.model.Change;
+import io.github.meshrefarch.mesh.model.HttpTimeout;
 import io.github.meshrefarch.mesh.model.MeshResource;
 import io.github.meshrefarch.mesh.model.MeshState;
 import io.github.meshrefarch.mesh.model.Plan;
 import io.github.meshrefarch.mesh.model.ResourceKind;
+import io.github.meshrefarch.mesh.model.RetryPolicy;
 import io.github.meshrefarch.mesh.model.Route;
 import io.github.meshrefarch.mesh.model.Step;
 import io.github.meshrefarch.mesh.model.WeightedTarget;
@@ -27,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>plan: {@code {"mesh", "dryRun", "changes": [{"action": "create|update|delete|unchanged",
  *       "kind": "mesh|virtualRouter|virtualService|virtualNode|route", "name", "virtualRouter"?}]}}
  *   <li>status: {@code {"mesh", "routes": [{"virtualRouter", "route", "version",
- *       "weightedTargets": [{"virtualNode", "weight"}]}]}}
+ *       "weightedTargets": [{"virtualNode", "weight"}], "retryPolicy"?: {"maxRetries",
+ *       "perRetryTimeout": {"unit", "value"}, "httpRetryEvents"?, "tcpRetryEvents"?},
+ *       "timeout"?: {"perRequest"?, "idle"?}}]}}
  *   <li>steps: {@code {"steps": [{"step", "title", "file"}]}}
  * </ul>
  */
@@ -51,7 +55,14 @@ final class Output {
 
     record StatusJson(String mesh, List<RouteJson> routes, List<RolloutLock.Holder> rollouts) {}
 
-    record RouteJson(String virtualRouter, String route, long version, List<WeightedTarget> weightedTargets) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RouteJson(
+            String virtualRouter,
+            String route,
+            long version,
+            List<WeightedTarget> weightedTargets,
+            RetryPolicy retryPolicy,
+            HttpTimeout timeout) {}
 
     record StepsJson(List<StepJson> steps) {}
 
@@ -86,16 +97,26 @@ final class Output {
             json(new StatusJson(
                     state.resources().mesh(),
                     routes.stream()
-                            .map(r ->
-                                    new RouteJson(r.virtualRouter(), r.name(), state.versionOf(r), r.weightedTargets()))
+                            .map(r -> new RouteJson(
+                                    r.virtualRouter(),
+                                    r.name(),
+                                    state.versionOf(r),
+                                    r.weightedTargets(),
+                                    r.retryPolicy(),
+                                    r.timeout()))
                             .toList(),
                     rollouts));
             return;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"VIRTUAL ROUTER", "ROUTE", "VERSION", "WEIGHTED TARGETS"});
+        rows.add(new String[] {"VIRTUAL ROUTER", "ROUTE", "VERSION", "WEIGHTED TARGETS", "RETRY POLICY", "TIMEOUT"});
         routes.forEach(r -> rows.add(new String[] {
-            r.virtualRouter(), r.name(), String.valueOf(state.versionOf(r)), targets(r.weightedTargets())
+            r.virtualRouter(),
+            r.name(),
+            String.valueOf(state.versionOf(r)),
+            targets(r.weightedTargets()),
+            r.retryPolicy() == null ? "-" : r.retryPolicy().toString(),
+            r.timeout() == null ? "-" : r.timeout().toString()
         }));
         out.println("Mesh " + state.resources().mesh() + ":");
         table(rows);

@@ -138,6 +138,8 @@ public final class Validator {
                     "virtual node",
                     name -> description.virtualNode(name).isPresent());
         }
+        RouteRulesValidator.checkRetryPolicy(problems, field + ".retryPolicy", route.retryPolicy());
+        RouteRulesValidator.checkTimeout(problems, field + ".timeout", route.timeout());
         if (route.baseline() != null) {
             checkReference(
                     problems,

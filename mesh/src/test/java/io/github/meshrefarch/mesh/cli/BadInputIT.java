@@ -250,7 +250,41 @@ class BadInputIT {
                         "two actions",
                         "title: t\nrollback: [product]\ndelete: true\n",
                         "a step does exactly one of 'apply', 'rollback' or 'delete: true'"),
-                Arguments.of("no title", "delete: true\n", "field 'title' is missing"));
+                Arguments.of("no title", "delete: true\n", "field 'title' is missing"),
+                Arguments.of(
+                        "retry policy outside App Mesh's limits",
+                        """
+                        title: edited canary
+                        apply:
+                          routes:
+                            - name: product-r
+                              virtualRouter: product-vr
+                              weightedTargets:
+                                - {virtualNode: product-vn, weight: 75}
+                                - {virtualNode: product-v15-vn, weight: 25}
+                              retryPolicy:
+                                maxRetries: -1
+                                perRetryTimeout: {unit: min, value: 1}
+                                httpRetryEvents: [5xx]
+                        """,
+                        "03-edited.yaml: apply: routes[0].retryPolicy.maxRetries -1 must be 0 or more;"
+                                + " routes[0].retryPolicy.perRetryTimeout.unit must be s or ms, got min;"
+                                + " routes[0].retryPolicy.httpRetryEvents: '5xx' is not one of"),
+                Arguments.of(
+                        "retry policy without events",
+                        """
+                        title: edited canary
+                        apply:
+                          routes:
+                            - name: product-r
+                              virtualRouter: product-vr
+                              weightedTargets:
+                                - {virtualNode: product-vn, weight: 100}
+                              retryPolicy: {maxRetries: 2, perRetryTimeout: {unit: ms, value: 500}}
+                              timeout: {perRequest: {unit: ms, value: -3}}
+                        """,
+                        "routes[0].retryPolicy must name at least one event in httpRetryEvents or tcpRetryEvents;"
+                                + " routes[0].timeout.perRequest.value -3 must be 0 or more"));
     }
 
     private static Arguments bad(String name, String content, String message, String... args) {

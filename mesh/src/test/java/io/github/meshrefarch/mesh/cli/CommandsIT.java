@@ -110,6 +110,54 @@ class CommandsIT {
         assertThat(meshctl.weights(MESH)).containsEntry("product-vr/product-r", "product-vn=90,product-v15-vn=10");
     }
 
+    @Test
+    void retryPolicy_sentToAppMesh_readBack_carriedToTheRouteTable_andKeptByCanaryAndRollback() {
+        assertThat(meshctl.step("01").exitCode()).isZero();
+        assertThat(meshctl.step("02").exitCode()).isZero();
+        MeshctlHarness.Result canary = meshctl.step("03");
+        assertThat(canary.exitCode()).as(canary.err()).isZero();
+
+        var route = meshctl.client
+                .describeRoute(
+                        r -> r.meshName(MESH).virtualRouterName("product-vr").routeName("product-r"))
+                .route()
+                .spec()
+                .httpRoute();
+        assertThat(route.retryPolicy().maxRetries()).isEqualTo(2);
+        assertThat(route.retryPolicy().perRetryTimeout().unitAsString()).isEqualTo("ms");
+        assertThat(route.retryPolicy().perRetryTimeout().value()).isEqualTo(500);
+        assertThat(route.retryPolicy().httpRetryEvents()).containsExactly("server-error", "gateway-error");
+        assertThat(route.retryPolicy().tcpRetryEventsAsStrings()).containsExactly("connection-error");
+        long writes = meshctl.writes();
+        assertThat(meshctl.step("03").exitCode()).isZero(); // read back equal: nothing to write
+        assertThat(meshctl.writes()).isEqualTo(writes);
+
+        var inForce = meshctl.controlPlane
+                .routeTable()
+                .current()
+                .virtualService("product.default.svc.cluster.local")
+                .orElseThrow()
+                .routes()
+                .get(0)
+                .retryPolicy();
+        assertThat(inForce.maxRetries()).isEqualTo(2);
+        assertThat(inForce.perRetryTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(inForce.httpRetryEvents()).containsExactlyInAnyOrder("server-error", "gateway-error");
+
+        assertThat(meshctl.run("canary", "product", "product-vn=90", "product-v15-vn=10")
+                        .exitCode())
+                .isZero();
+        assertThat(meshctl.run("rollback", "--file", "demomesh.yaml").exitCode())
+                .isZero();
+        MeshctlHarness.Result status = meshctl.run("-o", "json", "status");
+        assertThat(status.out())
+                .contains("\"retryPolicy\" : {")
+                .contains("\"perRetryTimeout\" : {\n        \"unit\" : \"ms\",\n        \"value\" : 500");
+        assertThat(meshctl.run("status").out())
+                .containsPattern("product-vr +product-r +\\d+ +product-vn 100% +2 x 500ms on"
+                        + " connection-error,gateway-error,server-error +-");
+    }
+
     @ParameterizedTest(name = "rollback after step {0}")
     @ValueSource(strings = {"01", "03", "04", "06", "07"})
     void rollback_fromAnyStateOfTheWalkthrough_returnsEveryRouteToItsBaseline(String lastStep) {

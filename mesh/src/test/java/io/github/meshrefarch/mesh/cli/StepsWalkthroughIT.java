@@ -96,7 +96,10 @@ class StepsWalkthroughIT {
                 .contains("\"mesh\":\"demomesh\"")
                 .contains("{\"virtualRouter\":\"product-vr\",\"route\":\"product-r\",\"version\":2,"
                         + "\"weightedTargets\":[{\"virtualNode\":\"product-vn\",\"weight\":75},"
-                        + "{\"virtualNode\":\"product-v15-vn\",\"weight\":25}]}");
+                        + "{\"virtualNode\":\"product-v15-vn\",\"weight\":25}],"
+                        + "\"retryPolicy\":{\"maxRetries\":2,\"perRetryTimeout\":{\"unit\":\"ms\",\"value\":500},"
+                        + "\"httpRetryEvents\":[\"server-error\",\"gateway-error\"],"
+                        + "\"tcpRetryEvents\":[\"connection-error\"]}}");
     }
 
     @Test
@@ -108,7 +111,9 @@ class StepsWalkthroughIT {
         assertThat(status.exitCode()).isZero();
         assertThat(status.out().lines())
                 .contains("Mesh demomesh:")
-                .anySatisfy(line -> assertThat(line).matches("product-vr +product-r +1 +product-vn 100%"));
+                .anySatisfy(line -> assertThat(line)
+                        .matches("product-vr +product-r +1 +product-vn 100% +2 x 500ms on"
+                                + " connection-error,gateway-error,server-error +-"));
     }
 
     private void runStep(String number) {

@@ -72,6 +72,24 @@ class WalkthroughFilesTest {
     }
 
     @Test
+    void everyRouteTheWalkthroughWrites_retriesServerAndGatewayErrorsAndRefusedConnections() {
+        var routes = new java.util.ArrayList<>(DEMOMESH.routes());
+        STEPS.steps().stream()
+                .filter(step -> step.kind() == Step.Kind.APPLY)
+                .forEach(step -> routes.addAll(step.content().apply().routes()));
+
+        assertThat(routes).hasSize(3 + 3 + 4); // demomesh, step 01, steps 03, 04, 06, 07
+        assertThat(routes).allSatisfy(route -> {
+            RetryPolicy policy = route.retryPolicy();
+            assertThat(policy).as(route.id()).isNotNull();
+            assertThat(policy.maxRetries()).isEqualTo(2);
+            assertThat(policy.perRetryTimeout()).isEqualTo(MeshDuration.millis(500));
+            assertThat(policy.httpRetryEvents()).containsExactlyInAnyOrder("server-error", "gateway-error");
+            assertThat(policy.tcpRetryEvents()).containsExactly("connection-error");
+        });
+    }
+
+    @Test
     void canarySteps_carryTheWalkthroughsWeights() {
         assertThat(STEPS.step("03").content().apply().routes().get(0).weightedTargets())
                 .containsExactly(new WeightedTarget("product-vn", 75), new WeightedTarget("product-v15-vn", 25));
