@@ -31,7 +31,7 @@ final class PrometheusServer implements AutoCloseable {
     static PrometheusServer scraping(URI admin, Path dir) throws IOException {
         Path binary = java.util.Arrays.stream(
                         System.getenv().getOrDefault("PATH", "/usr/bin").split(":"))
-                .map(dir -> Path.of(dir, "prometheus"))
+                .map(entry -> Path.of(entry, "prometheus"))
                 .filter(Files::isExecutable)
                 .findFirst()
                 .orElse(null);
