@@ -1,6 +1,7 @@
 package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.local.workloads.ClusterStatus;
+import io.github.meshrefarch.mesh.local.workloads.WorkloadEnvironment;
 import io.github.meshrefarch.mesh.local.workloads.WorkloadStatus;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -64,6 +65,9 @@ final class LocalStatusCommand implements Callable<Integer> {
         for (WorkloadStatus w : status.workloads()) {
             text.append(String.format(
                     row, w.name(), w.version(), w.virtualNode(), w.hostname(), w.port(), w.pid(), w.state()));
+            if (!w.environment().isEmpty()) {
+                text.append(String.format("  env        %s%n", WorkloadEnvironment.format(w.environment())));
+            }
         }
         return text.toString().stripTrailing();
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What meshctl says without reaching any endpoint. */
 class MainTest {
@@ -31,6 +33,17 @@ class MainTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Invalid value for option '--target'", "istio");
+    }
+
+    @Test
+    void localDeploy_badEnv_isAUsageError_beforeAnythingStartsOrIsRecorded(@TempDir Path stateDir) {
+        MeshctlHarness.Result result = MeshctlHarness.runRaw(
+                "local", "deploy", "product-v15", "--env", "FAULT_ERROR_RATE", "--state-dir", stateDir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip())
+                .isEqualTo("meshctl: --env 'FAULT_ERROR_RATE' is not KEY=VALUE (e.g. FAULT_ERROR_RATE=0.3)");
+        assertThat(stateDir.resolve("local.json")).doesNotExist();
     }
 
     @Test

@@ -74,7 +74,7 @@ public final class LocalCluster {
             if (daemonNeeded) {
                 requireDaemonPortsFree();
             }
-            List<Workload> missing = missingWorkloads(names);
+            List<Workload> missing = missingWorkloads(names, null);
             missing.forEach(workload -> Probes.requireFree(workload.port(), "workload " + workload.name()));
             var starts = new ArrayList<CompletableFuture<Void>>();
             if (daemonNeeded) {
@@ -115,9 +115,18 @@ public final class LocalCluster {
 
     /** Starts the named workloads that are not running yet, in parallel, each waited for until ready. */
     public void deploy(List<String> names) {
+        deploy(names, null);
+    }
+
+    /**
+     * Starts the named workloads that are not running yet, in parallel, each waited for until ready, with {@code
+     * environment} added to their environment and recorded; a running one whose recorded environment differs is
+     * restarted with it. A null {@code environment} keeps each workload's recorded one (none for a new workload).
+     */
+    public void deploy(List<String> names, Map<String, String> environment) {
         names.forEach(topology::workload); // unknown names fail before anything starts
         try (var lock = store.lock()) {
-            joinAll(missingWorkloads(names).stream()
+            joinAll(missingWorkloads(names, environment).stream()
                     .map(workload -> CompletableFuture.runAsync(() -> startWorkload(workload)))
                     .toList());
         } catch (IOException e) {
@@ -125,16 +134,28 @@ public final class LocalCluster {
         }
     }
 
-    private List<Workload> missingWorkloads(List<String> names) {
+    /**
+     * The workloads to start, each with the environment it is to run with: the given one, else the recorded one. A
+     * running workload is left alone unless the given environment differs from the one it runs with; it is then
+     * stopped here, to be started again.
+     */
+    private List<Workload> missingWorkloads(List<String> names, Map<String, String> environment) {
         var missing = new ArrayList<Workload>();
         Map<String, WorkloadRecord> recorded = store.read().workloads();
         for (String name : names) {
             WorkloadRecord existing = recorded.get(name);
-            if (existing != null && processes.find(existing.pid()).isPresent()) {
+            Map<String, String> wanted =
+                    environment != null ? environment : existing != null ? existing.environment() : Map.of();
+            boolean running = existing != null && processes.find(existing.pid()).isPresent();
+            if (running && existing.environment().equals(wanted)) {
                 progress.printf("%s is already running (pid %d)%n", name, existing.pid());
-            } else {
-                missing.add(topology.workload(name));
+                continue;
             }
+            if (running) {
+                progress.printf("Restarting %s with environment %s ...%n", name, WorkloadEnvironment.format(wanted));
+                stopLocked(name, existing);
+            }
+            missing.add(topology.workload(name).withEnvironment(wanted));
         }
         return missing;
     }
@@ -180,9 +201,17 @@ public final class LocalCluster {
         }
     }
 
-    private static WorkloadRecord record(Workload workload, long pid, boolean ready) {
+    /** The record of a workload; its environment is what the user gave beyond the topology's own. */
+    private WorkloadRecord record(Workload workload, long pid, boolean ready) {
+        Map<String, String> own = topology.workload(workload.name()).environment();
+        var given = new java.util.TreeMap<String, String>();
+        workload.environment().forEach((key, value) -> {
+            if (!value.equals(own.get(key))) {
+                given.put(key, value);
+            }
+        });
         return new WorkloadRecord(
-                pid, workload.hostname(), workload.virtualNode(), workload.port(), workload.version(), ready);
+                pid, workload.hostname(), workload.virtualNode(), workload.port(), workload.version(), ready, given);
     }
 
     /** Stops one workload: first out of the service registry, so no new request goes to it, then its process. */
@@ -193,9 +222,7 @@ public final class LocalCluster {
             if (record == null) {
                 return false;
             }
-            store.update(state -> state.withWorkload(name, withReady(record, false)));
-            Probes.sleep(RegistryFile.POLL_INTERVAL.multipliedBy(3));
-            processes.stop(record.pid(), STOP_GRACE);
+            stopLocked(name, record);
             store.update(state -> state.withoutWorkload(name));
             return true;
         } catch (IOException e) {
@@ -203,8 +230,11 @@ public final class LocalCluster {
         }
     }
 
-    private static WorkloadRecord withReady(WorkloadRecord r, boolean ready) {
-        return new WorkloadRecord(r.pid(), r.hostname(), r.virtualNode(), r.port(), r.version(), ready);
+    /** Takes the workload out of the service registry, so no new request goes to it, then stops its process. */
+    private void stopLocked(String name, WorkloadRecord record) {
+        store.update(state -> state.withWorkload(name, record.withReady(false)));
+        Probes.sleep(RegistryFile.POLL_INTERVAL.multipliedBy(3));
+        processes.stop(record.pid(), STOP_GRACE);
     }
 
     /** Stops every process the state file names (workloads first, then the daemon) and clears the state file. */

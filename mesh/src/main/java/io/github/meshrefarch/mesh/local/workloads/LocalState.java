@@ -45,9 +45,25 @@ public record LocalState(DaemonRecord daemon, Map<String, WorkloadRecord> worklo
      * @param port the port it listens on
      * @param version the version it reports
      * @param ready whether its readiness probe answered; a workload that is not ready receives no traffic
+     * @param environment the configuration given with {@code local deploy --env}, kept when it is started again
      */
     public record WorkloadRecord(
-            long pid, String hostname, String virtualNode, int port, String version, boolean ready) {}
+            long pid,
+            String hostname,
+            String virtualNode,
+            int port,
+            String version,
+            boolean ready,
+            Map<String, String> environment) {
+
+        public WorkloadRecord {
+            environment = environment == null ? Map.of() : Map.copyOf(environment);
+        }
+
+        public WorkloadRecord withReady(boolean newReady) {
+            return new WorkloadRecord(pid, hostname, virtualNode, port, version, newReady, environment);
+        }
+    }
 
     public LocalState withDaemon(DaemonRecord newDaemon) {
         return new LocalState(newDaemon, workloads);

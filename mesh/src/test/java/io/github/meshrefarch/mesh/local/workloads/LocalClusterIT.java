@@ -100,6 +100,37 @@ class LocalClusterIT {
     }
 
     @Test
+    void badCanaryDeployedWithEnv_isRetriedOnTheBaseline_andAStartAgainKeepsItsEnvironment() throws Exception {
+        assertThat(meshctl("step", "01")).isZero();
+        cluster.deploy(List.of("order", "product", "customer"));
+        cluster.deploy(List.of("product-v15"), Map.of("FAULT_ERROR_RATE", "1"));
+        assertThat(workload("product-v15").environment()).isEqualTo(Map.of("FAULT_ERROR_RATE", "1"));
+        assertThat(directStatus("product-v15")).isEqualTo(500);
+        assertThat(localStatus()).contains("  env        FAULT_ERROR_RATE=1");
+
+        assertThat(meshctl("step", "02")).isZero();
+        assertThat(meshctl("step", "03")).isZero(); // 25% to the canary, which fails every request
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> order() != null);
+        for (int i = 0; i < 40; i++) {
+            assertThat(order()).contains("\"Product\""); // order() asserts 200: the retry policy hid the failures
+        }
+        assertThat(admin("/stats/prometheus"))
+                .containsPattern(
+                        "(?m)^envoy_cluster_upstream_rq\\{envoy_cluster_name=\"cds_egress_demomesh_product-v15-vn_http_8080\","
+                                + "envoy_response_code=\"500\"\\} [1-9][0-9]*$");
+
+        kill(workload("product-v15").pid());
+        cluster.deploy(List.of("product-v15")); // started again: the recorded environment is kept
+        assertThat(directStatus("product-v15")).isEqualTo(500);
+
+        long pid = workload("product-v15").pid();
+        cluster.deploy(List.of("product-v15"), Map.of("FAULT_ERROR_RATE", "0"));
+        assertThat(workload("product-v15").pid()).isNotEqualTo(pid); // another environment: restarted
+        assertThat(directStatus("product-v15")).isEqualTo(200);
+        assertThat(alive(pid)).isFalse();
+    }
+
+    @Test
     void statusShowsTheListenersTheDataPlaneServes_andSaysWhenItsAdminEndpointIsUnreachable() throws Exception {
         String admin = cluster.status().daemon().admin();
         assertThat(admin).startsWith("http://127.0.0.1:").doesNotEndWith(":9901");
@@ -219,6 +250,16 @@ class LocalClusterIT {
         args.addAll(List.of("--steps-dir", "steps", "--file", "demomesh.yaml"));
         return Main.run(
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args.toArray(String[]::new));
+    }
+
+    private int directStatus(String workload) throws Exception {
+        int port = cluster.topology().workload(workload).port();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private String localStatus() {
