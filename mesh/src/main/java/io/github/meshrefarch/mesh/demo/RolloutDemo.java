@@ -99,7 +99,8 @@ public final class RolloutDemo {
         })) {
             report.phase("Deploying customer-v2 with " + settings.faultyEnvironment() + " (under load, beside the"
                     + " product rollout)");
-            CompletableFuture<Void> faulty = CompletableFuture.runAsync(() -> cluster.deploy(List.of("customer-v2")));
+            CompletableFuture<Void> faulty = CompletableFuture.runAsync(
+                    () -> cluster.deploy(List.of("customer-v2"), settings.faultyEnvironment()));
             RolloutRecord product =
                     rollout(reconciler, tally, load, "product", "product-v15-vn", settings.productSteps());
             faulty.join();

@@ -70,6 +70,43 @@ class RolloutIT {
         assertThat(result.err()).contains("step 1/2: product-vn 50 / product-v15-vn 50 set and read back");
     }
 
+    @Test
+    void canaryAnsweringThirtyPercentErrors_caughtAtTheFirstStep_rolledBackAndVerified() {
+        mesh.cluster.deploy(List.of("customer-v2"), Map.of("FAULT_ERROR_RATE", "0.3"));
+        try {
+            LocalMesh.Result result =
+                    mesh.meshctl(mesh.rollout("customer", "customer-v2-vn", "--steps", "20,100", "--interval", "3s")
+                            .toArray(String[]::new));
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+            assertThat(result.err())
+                    .containsPattern("meshctl: rolled back to customer-vn at step 1 \\(canary 20%\\): max-error-rate:"
+                            + " measured \\d+\\.\\d%, limit 1\\.0%; rollback verified: weights read back, \\d+ answers,"
+                            + " none from the canary");
+            assertThat(mesh.weights("customer-vr")).isEqualTo("customer-vn 100%");
+        } finally {
+            mesh.cluster.undeploy("customer-v2");
+        }
+    }
+
+    @Test
+    void slowCanary_breachesTheP99Gate_rolledBack() {
+        mesh.cluster.deploy(List.of("customer-v2"), Map.of("FAULT_DELAY_MS", "300"));
+        try {
+            LocalMesh.Result result = mesh.meshctl(mesh.rollout(
+                            "customer", "customer-v2-vn", "--steps", "20,100", "--interval", "3s", "--max-p99", "150ms")
+                    .toArray(String[]::new));
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+            assertThat(result.err())
+                    .containsPattern("at step 1 \\(canary 20%\\): max-p99: measured \\d+\\.\\d ms,"
+                            + " limit 150\\.0 ms; rollback verified");
+            assertThat(mesh.weights("customer-vr")).isEqualTo("customer-vn 100%");
+        } finally {
+            mesh.cluster.undeploy("customer-v2");
+        }
+    }
+
     /**
      * The data plane really sends 30% to v1.5 (its route says 70/30); the split test is told 25/75, and catches it
      * from order's answers. The same answers pass against the weights really configured.
