@@ -31,7 +31,7 @@ final class DemoRolloutCommand implements Callable<Integer> {
 
     @Option(
             names = "--rps",
-            defaultValue = "150",
+            defaultValue = "100",
             description = "Requests per second to order (default: ${DEFAULT-VALUE}).")
     double rate;
 

@@ -19,9 +19,15 @@ public record RollbackCheck(boolean weightsReadBack, SplitVerdict split) {
 
     /** E.g. {@code rollback verified: weights read back, 212 answers, none from the canary}. */
     public String describe() {
-        String traffic = split == null
-                ? "traffic not sampled"
-                : split.samples() + " answers, " + (split.within() ? "none from the canary" : "SOME FROM THE CANARY");
+        String traffic;
+        if (split == null) {
+            traffic = "traffic not sampled";
+        } else if (split.samples() == 0) {
+            traffic = "NO ANSWER from order to verify with";
+        } else {
+            traffic =
+                    split.samples() + " answers, " + (split.within() ? "none from the canary" : "SOME FROM THE CANARY");
+        }
         return (verified() ? "rollback verified: " : "ROLLBACK NOT VERIFIED: ") + "weights read back, " + traffic;
     }
 }
