@@ -122,7 +122,8 @@ final class LocalMesh implements AutoCloseable {
                 .filter(line -> line.startsWith(router + " "))
                 .findFirst()
                 .orElseThrow()
-                .replaceAll("^\\S+\\s+\\S+\\s+\\d+\\s+", "");
+                .replaceAll("^\\S+\\s+\\S+\\s+\\d+\\s+", "")
+                .replaceAll("\\s{2,}.*$", ""); // the retry policy and timeout columns follow
     }
 
     @Override
