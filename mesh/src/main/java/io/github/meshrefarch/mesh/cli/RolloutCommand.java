@@ -32,12 +32,12 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Roll a canary out step by step and verify every step: set the weights through the mesh backend and read"
                     + " them back, check the split order's answers show (an exact binomial test), and judge the"
-                    + " canary's error rate and p99 over the interval; at 100% the canary is promoted (exit 0).",
+                    + " canary's error rate and p99 over the interval; at 100%% the canary is promoted (exit 0).",
             "On a breached gate all traffic goes back to the baseline at once, the rollback is verified, and meshctl"
                     + " exits 3 naming the gate, the measured value and the step. Ctrl-C aborts the same way: it rolls"
                     + " back and verifies before exiting.",
             "Defaults: 10s per step at 300 requests/s to the verify URL give ~3000 answers per step, enough for the"
-                    + " split test to catch 30% observed against 25% configured with probability 0.998 at a false-alarm"
+                    + " split test to catch 30%% observed against 25%% configured with probability 0.998 at a false-alarm"
                     + " rate of 0.0009 per step (it needs 2537 answers for 0.99 at most 0.001).",
             "One rollout per route at a time on this machine (a lock in the state directory, shown by 'meshctl"
                     + " status'); on a remote mesh, rollouts from other machines are not seen."

@@ -51,8 +51,7 @@ final class RolloutOptions {
             names = "--max-error-rate",
             defaultValue = "1%",
             paramLabel = "RATE",
-            description =
-                    "Gate: the canary's 5xx share of upstream requests, e.g. 1% or 0.01 (default: ${DEFAULT-VALUE}).")
+            description = "Gate: the canary's 5xx share of upstream requests, e.g. 1%% or 0.01 (default: 1%%).")
     String maxErrorRate;
 
     @Option(
