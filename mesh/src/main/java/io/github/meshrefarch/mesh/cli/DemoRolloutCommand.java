@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
         name = "rollout",
         mixinStandardHelpOptions = true,
         description = {
-            "Progressive delivery on the local mesh under load: roll product v1.5 out step by step to 100% (each step's"
+            "Progressive delivery on the local mesh under load: roll product v1.5 out step by step to 100%% (each step's"
                     + " split tested on order's answers, the canary's error rate and p99 gated) and promote it; then"
                     + " deploy customer v2 with FAULT_ERROR_RATE=0.3 and watch its rollout caught at the first step and"
                     + " rolled back by itself, with no failed request at order.",
