@@ -1,6 +1,7 @@
 package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.demo.Demo;
+import io.github.meshrefarch.mesh.load.split.SplitTest;
 import io.github.meshrefarch.mesh.local.workloads.LocalCluster;
 import io.github.meshrefarch.mesh.model.DescriptionReader;
 import io.github.meshrefarch.mesh.model.StepCatalog;
@@ -15,13 +16,15 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        subcommands = DemoRolloutCommand.class,
         description = {
             "Run the whole walkthrough on the local mesh with live traffic: start the local mode, run steps 01..08"
                     + " and 99 (deploying product-v15 and customer-v2 on the way) while order is called, and show"
                     + " after each step the configured weights, the versions order's answers showed, and failed"
                     + " requests.",
             "Exits 0 only when every step's split is within bounds of its weights and no request failed."
-                    + " Stops everything it started at the end, also on Ctrl-C."
+                    + " Stops everything it started at the end, also on Ctrl-C.",
+            "'demo rollout' shows meshctl rollout instead: one promoted rollout, one automatic rollback."
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -74,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
                 new StepCatalog(StepsCommand.stepsDirOrDefault(null)),
                 DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(null)),
                 meshctl.mesh(),
-                new Demo.Settings(rate, Duration.ofMillis(200), window, 4),
+                new Demo.Settings(rate, Duration.ofMillis(200), window, SplitTest.DEFAULT_FALSE_ALARM_LIMIT),
                 meshctl.out());
         if (!demo.run()) {
             throw new UnexpectedStateException("the demo saw failed requests or a split out of bounds (see above)");

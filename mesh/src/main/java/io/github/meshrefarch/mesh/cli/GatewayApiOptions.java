@@ -54,7 +54,8 @@ final class GatewayApiOptions {
             names = "--verify-url",
             scope = ScopeType.INHERIT,
             paramLabel = "URL",
-            description = "gateway-api: order's URL; after a change, sample its traffic and check the split.")
+            description = "Order's URL. gateway-api: after a change, sample its traffic and check the split;"
+                    + " rollout: where each step's split is sampled (default there: http://127.0.0.1:8080/).")
     URI verifyUrl;
 
     MeshBackend open(Consumer<String> progress) {

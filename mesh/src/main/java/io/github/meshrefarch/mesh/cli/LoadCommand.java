@@ -1,9 +1,9 @@
 package io.github.meshrefarch.mesh.cli;
 
-import io.github.meshrefarch.mesh.load.LoadConfig;
-import io.github.meshrefarch.mesh.load.LoadGenerator;
-import io.github.meshrefarch.mesh.load.LoadReport;
-import io.github.meshrefarch.mesh.load.LoadResult;
+import io.github.meshrefarch.mesh.load.generator.LoadConfig;
+import io.github.meshrefarch.mesh.load.generator.LoadGenerator;
+import io.github.meshrefarch.mesh.load.generator.LoadReport;
+import io.github.meshrefarch.mesh.load.generator.LoadResult;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;

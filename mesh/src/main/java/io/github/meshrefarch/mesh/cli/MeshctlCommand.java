@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             CanaryCommand.class,
             PromoteCommand.class,
             RollbackCommand.class,
+            RolloutCommand.class,
             DeleteCommand.class,
             ExportCommand.class,
             CallCommand.class,

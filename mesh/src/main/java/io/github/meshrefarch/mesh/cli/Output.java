@@ -13,6 +13,7 @@ import io.github.meshrefarch.mesh.model.RollbackReport;
 import io.github.meshrefarch.mesh.model.Route;
 import io.github.meshrefarch.mesh.model.Step;
 import io.github.meshrefarch.mesh.model.WeightedTarget;
+import io.github.meshrefarch.mesh.rollout.RolloutLock;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ final class Output {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ChangeJson(String action, String kind, String name, String virtualRouter) {}
 
-    record StatusJson(String mesh, List<RouteJson> routes) {}
+    record StatusJson(String mesh, List<RouteJson> routes, List<RolloutLock.Holder> rollouts) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RouteJson(
@@ -91,7 +92,8 @@ final class Output {
         out.println((dryRun ? "Dry run, nothing changed: " : "Mesh " + plan.mesh() + ": ") + plan.summary() + ".");
     }
 
-    void status(MeshState state) {
+    /** The routes' weights, then the rollouts in progress on this machine (JSON: {@code rollouts}). */
+    void status(MeshState state, List<RolloutLock.Holder> rollouts) {
         List<Route> routes = state.resources().routes().stream()
                 .sorted(Comparator.comparing(Route::id))
                 .toList();
@@ -106,7 +108,8 @@ final class Output {
                                     r.weightedTargets(),
                                     r.retryPolicy(),
                                     r.timeout()))
-                            .toList()));
+                            .toList(),
+                    rollouts));
             return;
         }
         List<String[]> rows = new ArrayList<>();
@@ -121,6 +124,7 @@ final class Output {
         }));
         out.println("Mesh " + state.resources().mesh() + ":");
         table(rows);
+        rollouts.forEach(rollout -> out.println("Rollout in progress: " + rollout.describe()));
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,6 +1,6 @@
 package io.github.meshrefarch.mesh.cli;
 
-import io.github.meshrefarch.mesh.load.Watch;
+import io.github.meshrefarch.mesh.load.watch.Watch;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -2,14 +2,15 @@ package io.github.meshrefarch.mesh.demo;
 
 import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
 import io.github.meshrefarch.mesh.appmesh.AppMeshTarget;
-import io.github.meshrefarch.mesh.load.LoadConfig;
-import io.github.meshrefarch.mesh.load.LoadGenerator;
-import io.github.meshrefarch.mesh.load.LoadResult;
-import io.github.meshrefarch.mesh.load.LoadRun;
-import io.github.meshrefarch.mesh.load.OrderResponse;
-import io.github.meshrefarch.mesh.load.SplitCheck;
-import io.github.meshrefarch.mesh.load.SplitCounts;
-import io.github.meshrefarch.mesh.load.SplitTally;
+import io.github.meshrefarch.mesh.load.generator.LoadConfig;
+import io.github.meshrefarch.mesh.load.generator.LoadGenerator;
+import io.github.meshrefarch.mesh.load.generator.LoadResult;
+import io.github.meshrefarch.mesh.load.generator.LoadRun;
+import io.github.meshrefarch.mesh.load.order.OrderResponse;
+import io.github.meshrefarch.mesh.load.split.SplitCounts;
+import io.github.meshrefarch.mesh.load.split.SplitTally;
+import io.github.meshrefarch.mesh.load.split.SplitTest;
+import io.github.meshrefarch.mesh.load.split.SplitVerdict;
 import io.github.meshrefarch.mesh.local.workloads.LocalCluster;
 import io.github.meshrefarch.mesh.local.workloads.Workload;
 import io.github.meshrefarch.mesh.model.MeshDescription;
@@ -43,9 +44,9 @@ public final class Demo {
      * @param rate requests per second sent to order
      * @param settle time after a step before its measurement starts (weight changes apply in milliseconds)
      * @param window how long each step is measured
-     * @param sigmas the bound on an observed split: within this many binomial standard deviations of the weights
+     * @param falseAlarmLimit the split test's false-alarm limit per service and step (see {@link SplitTest})
      */
-    public record Settings(double rate, Duration settle, Duration window, double sigmas) {}
+    public record Settings(double rate, Duration settle, Duration window, double falseAlarmLimit) {}
 
     static final Duration WARM_UP_STAGE = Duration.ofMillis(1500);
 
@@ -137,12 +138,17 @@ public final class Demo {
      * rollout would, and what the warm-up saw is reported apart from the steps.
      */
     private void warmUp(URI order) {
+        warmUp(order, settings.rate(), report::phase);
+    }
+
+    /** Ramps traffic to order up to {@code rate} in three stages and reports what it saw; shared with the rollout demo. */
+    static void warmUp(URI order, double rate, java.util.function.Consumer<String> phase) {
         long sent = 0;
         long failed = 0;
         for (double share : new double[] {0.25, 0.5, 1.0}) {
             LoadResult result;
             try {
-                result = LoadGenerator.run(LoadConfig.of(order, settings.rate() * share, WARM_UP_STAGE));
+                result = LoadGenerator.run(LoadConfig.of(order, rate * share, WARM_UP_STAGE));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
@@ -150,7 +156,7 @@ public final class Demo {
             sent += result.sent();
             failed += result.errors().total();
         }
-        report.phase(String.format("Warm-up: %d requests, %d failed (not counted in the steps)", sent, failed));
+        phase.accept(String.format("Warm-up: %d requests, %d failed (not counted in the steps)", sent, failed));
     }
 
     private StepResult measure(Step step, Reconciler reconciler, SplitTally tally, LoadRun load) {
@@ -160,12 +166,14 @@ public final class Demo {
         sleep(settings.window());
         SplitCounts split = tally.takeWindow();
         LoadResult traffic = load.takeWindow();
-        var checks = new LinkedHashMap<String, List<SplitCheck>>();
+        var checks = new LinkedHashMap<String, SplitVerdict>();
         for (String service : BACKENDS) {
             checks.put(
                     service,
-                    SplitCheck.check(
-                            split.versionsOf(service), weights.getOrDefault(service, Map.of()), settings.sigmas()));
+                    SplitTest.test(
+                            split.versionsOf(service),
+                            weights.getOrDefault(service, Map.of()),
+                            settings.falseAlarmLimit()));
         }
         return new StepResult(step.number(), step.title(), checks, traffic);
     }

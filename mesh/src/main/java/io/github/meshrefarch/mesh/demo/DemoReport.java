@@ -1,7 +1,8 @@
 package io.github.meshrefarch.mesh.demo;
 
-import io.github.meshrefarch.mesh.load.LoadResult;
-import io.github.meshrefarch.mesh.load.SplitCheck;
+import io.github.meshrefarch.mesh.load.generator.LoadResult;
+import io.github.meshrefarch.mesh.load.split.SplitCheck;
+import io.github.meshrefarch.mesh.load.split.SplitVerdict;
 import io.github.meshrefarch.mesh.model.Step;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -33,31 +34,34 @@ final class DemoReport {
 
     void result(StepResult result) {
         result.checks()
-                .forEach((service, checks) -> line(
-                        "         %-9s configured %-22s observed %-34s %s",
+                .forEach((service, verdict) -> line(
+                        "         %-9s configured %-22s observed %-34s %s (%s)",
                         service,
-                        configured(checks),
-                        observed(checks),
-                        SplitCheck.allWithin(checks) ? "within bounds" : "OUT OF BOUNDS"));
+                        configured(verdict.checks()),
+                        observed(verdict.checks()),
+                        verdict.within() ? "within bounds" : "OUT OF BOUNDS",
+                        verdict.figures()));
         line("         requests %d, failed %d%s", result.load().sent(), result.failed(), latency(result.load()));
     }
 
     void summary(List<StepResult> results) {
         line("");
         line(
-                "%-5s %-34s %-34s %8s %7s  %s",
+                "%-5s %-34s %-34s %-16s %8s %7s  %s",
                 "STEP",
                 "PRODUCT configured -> observed",
                 "CUSTOMER configured -> observed",
+                "FALSE-ALARM/CATCH",
                 "REQUESTS",
                 "FAILED",
                 "RESULT");
         for (StepResult result : results) {
             line(
-                    "%-5s %-34s %-34s %8d %7d  %s",
+                    "%-5s %-34s %-34s %-16s %8d %7d  %s",
                     result.step(),
                     split(result, "Product"),
                     split(result, "Customer"),
+                    figures(result),
                     result.load().sent(),
                     result.failed(),
                     result.passed() ? "ok" : "FAILED");
@@ -76,13 +80,26 @@ final class DemoReport {
     }
 
     private static String split(StepResult result, String service) {
-        List<SplitCheck> checks = result.checks().get(service);
-        if (checks == null) {
+        SplitVerdict verdict = result.checks().get(service);
+        if (verdict == null) {
             return "-";
         }
-        return checks.stream()
+        return verdict.checks().stream()
                 .map(c -> String.format(Locale.ROOT, "%s %d%% -> %.1f%%", c.version(), c.weight(), share(c)))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The step's false-alarm rate and the smallest misroute caught at 0.99, e.g. {@code 0.0019 ±4.6}. */
+    private static String figures(StepResult result) {
+        if (result.checks().isEmpty()) {
+            return "-";
+        }
+        double misroute = result.smallestMisroute();
+        return String.format(
+                Locale.ROOT,
+                "%.4f %s",
+                result.falseAlarm(),
+                misroute >= 1 ? "none" : String.format(Locale.ROOT, "±%.1f", misroute * 100));
     }
 
     private static String configured(List<SplitCheck> checks) {

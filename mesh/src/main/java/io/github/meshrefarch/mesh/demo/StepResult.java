@@ -1,8 +1,7 @@
 package io.github.meshrefarch.mesh.demo;
 
-import io.github.meshrefarch.mesh.load.LoadResult;
-import io.github.meshrefarch.mesh.load.SplitCheck;
-import java.util.List;
+import io.github.meshrefarch.mesh.load.generator.LoadResult;
+import io.github.meshrefarch.mesh.load.split.SplitVerdict;
 import java.util.Map;
 
 /**
@@ -14,14 +13,29 @@ import java.util.Map;
  *     the versions order's answers showed while the step's routes were in effect
  * @param load every request sent from the start of the step (deployments included) to the end of its measurement
  */
-record StepResult(String step, String title, Map<String, List<SplitCheck>> checks, LoadResult load) {
+record StepResult(String step, String title, Map<String, SplitVerdict> checks, LoadResult load) {
 
     boolean splitWithinBounds() {
-        return checks.values().stream().allMatch(SplitCheck::allWithin);
+        return checks.values().stream().allMatch(SplitVerdict::within);
     }
 
     long failed() {
         return load == null ? 0 : load.errors().total();
+    }
+
+    /** The probability that any service's test raised a false alarm in this step (at most the sum). */
+    double falseAlarm() {
+        return Math.min(
+                1,
+                checks.values().stream().mapToDouble(SplitVerdict::falseAlarm).sum());
+    }
+
+    /** The smallest misroute caught with probability 0.99 in every service. */
+    double smallestMisroute() {
+        return checks.values().stream()
+                .mapToDouble(SplitVerdict::smallestMisroute)
+                .max()
+                .orElse(1);
     }
 
     boolean passed() {

@@ -1,13 +1,13 @@
 package io.github.meshrefarch.mesh.gatewayapi;
 
 import io.fabric8.kubernetes.api.model.Service;
-import io.github.meshrefarch.mesh.load.LoadConfig;
-import io.github.meshrefarch.mesh.load.LoadGenerator;
-import io.github.meshrefarch.mesh.load.LoadResult;
-import io.github.meshrefarch.mesh.load.OrderResponse;
-import io.github.meshrefarch.mesh.load.SplitCheck;
-import io.github.meshrefarch.mesh.load.SplitCounts;
-import io.github.meshrefarch.mesh.load.SplitTally;
+import io.github.meshrefarch.mesh.load.generator.LoadConfig;
+import io.github.meshrefarch.mesh.load.generator.LoadGenerator;
+import io.github.meshrefarch.mesh.load.generator.LoadResult;
+import io.github.meshrefarch.mesh.load.order.OrderResponse;
+import io.github.meshrefarch.mesh.load.split.SplitCheck;
+import io.github.meshrefarch.mesh.load.split.SplitCounts;
+import io.github.meshrefarch.mesh.load.split.SplitTally;
 import io.github.meshrefarch.mesh.model.MeshDescription;
 import io.github.meshrefarch.mesh.model.MeshOperationException;
 import io.github.meshrefarch.mesh.model.Route;

@@ -1,19 +1,16 @@
 /**
- * Load against HTTP endpoints and what order's answers reveal about the mesh.
+ * Load against HTTP endpoints and what order's answers reveal about the mesh, one package per part:
  *
  * <ul>
- *   <li>{@link io.github.meshrefarch.mesh.load.LoadGenerator}: open-loop load at a fixed rate,
- *       latency from each request's scheduled time; a bounded run returns a {@link
- *       io.github.meshrefarch.mesh.load.LoadResult}, an unbounded {@link
- *       io.github.meshrefarch.mesh.load.LoadRun} hands out windows ({@code takeWindow()}) until
- *       {@code stop()}, and a listener sees every {@link io.github.meshrefarch.mesh.load.LoadResponse}.
- *   <li>{@link io.github.meshrefarch.mesh.load.OrderResponse} and {@link
- *       io.github.meshrefarch.mesh.load.OrderError}: order's 200 and 502/504 bodies.
- *   <li>{@link io.github.meshrefarch.mesh.load.SplitTally}, {@link
- *       io.github.meshrefarch.mesh.load.SplitCounts}, {@link io.github.meshrefarch.mesh.load.SplitCheck}
- *       and {@link io.github.meshrefarch.mesh.load.BinomialBounds}: versions counted per service and
- *       compared with the weights of the weighted targets.
- *   <li>{@link io.github.meshrefarch.mesh.load.Watch}: the live view behind {@code meshctl watch}.
+ *   <li>{@code load.generator}: open-loop load at a fixed rate ({@code LoadGenerator}, {@code LoadRun},
+ *       {@code LoadConfig}, {@code LoadResult}, {@code LoadReport}), latency from each request's
+ *       scheduled time; a bounded run returns a {@code LoadResult}, an unbounded {@code LoadRun} hands
+ *       out windows ({@code takeWindow()}) until {@code stop()}, and a listener sees every {@code
+ *       LoadResponse}.
+ *   <li>{@code load.order}: order's 200 and 502/504 bodies ({@code OrderResponse}, {@code OrderError}).
+ *   <li>{@code load.split}: versions counted per service ({@code SplitTally}, {@code SplitCounts}) and
+ *       compared with the weights of the weighted targets ({@code SplitCheck}, {@code BinomialBounds}).
+ *   <li>{@code load.watch}: the live view behind {@code meshctl watch} ({@code Watch}).
  * </ul>
  *
  * A walkthrough step, as the demo would measure it:

@@ -1,9 +1,0 @@
-package io.github.meshrefarch.mesh.load;
-
-/** A body that is not what the order service answers; the message says what is wrong with it. */
-public final class MalformedOrderResponseException extends IllegalArgumentException {
-
-    MalformedOrderResponseException(String reason) {
-        super(reason);
-    }
-}

@@ -1,0 +1,17 @@
+package io.github.meshrefarch.mesh.rollout;
+
+/**
+ * A gate the canary did not keep.
+ *
+ * @param gate the gate, named as its option: {@code max-error-rate}, {@code max-p99}, {@code min-requests}, {@code
+ *     split} (the observed split failed the split test) or {@code weights} (the weights did not read back as set)
+ * @param measured what was measured, e.g. {@code 29.8%}
+ * @param limit the limit, e.g. {@code 1.0%}
+ */
+public record Breach(String gate, String measured, String limit) {
+
+    /** E.g. {@code max-error-rate: measured 29.8%, limit 1.0%}. */
+    public String describe() {
+        return gate + ": measured " + measured + ", limit " + limit;
+    }
+}

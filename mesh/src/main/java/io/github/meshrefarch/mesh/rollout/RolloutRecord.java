@@ -1,0 +1,60 @@
+package io.github.meshrefarch.mesh.rollout;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The full record of a rollout, as {@code -o json} prints it.
+ *
+ * @param mesh the mesh
+ * @param route the route rolled out, {@code ROUTER/ROUTE}
+ * @param canary the canary's virtual node
+ * @param baseline the baseline's virtual node
+ * @param steps the steps carried out, in order
+ * @param outcome promoted, rolled back (a gate breached) or aborted (Ctrl-C, rolled back)
+ * @param breach the breached gate and its step when rolled back
+ * @param rollback how the rollback was verified; {@code null} when promoted
+ * @param started when the rollout started
+ * @param ended when it ended
+ */
+public record RolloutRecord(
+        String mesh,
+        String route,
+        String canary,
+        String baseline,
+        List<StepRecord> steps,
+        Outcome outcome,
+        Breach breach,
+        RollbackCheck rollback,
+        Instant started,
+        Instant ended) {
+
+    public enum Outcome {
+        PROMOTED,
+        ROLLED_BACK,
+        ABORTED
+    }
+
+    public RolloutRecord {
+        steps = List.copyOf(steps);
+    }
+
+    /** The step that failed or was aborted; {@code null} when promoted. */
+    public StepRecord lastStep() {
+        return steps.isEmpty() ? null : steps.get(steps.size() - 1);
+    }
+
+    /** One sentence, e.g. {@code rolled back at step 1 (canary 10%): max-error-rate: measured 29.8%, limit 1.0%}. */
+    public String summary() {
+        StepRecord last = lastStep();
+        String at = last == null
+                ? "before the first step"
+                : "at step " + last.number() + " (canary " + last.canaryWeight() + "%)";
+        return switch (outcome) {
+            case PROMOTED -> canary + " promoted: 100% of " + route + " after " + steps.size() + " steps";
+            case ROLLED_BACK ->
+                "rolled back to " + baseline + " " + at + ": " + breach.describe() + "; " + rollback.describe();
+            case ABORTED -> "aborted " + at + " and rolled back to " + baseline + "; " + rollback.describe();
+        };
+    }
+}
