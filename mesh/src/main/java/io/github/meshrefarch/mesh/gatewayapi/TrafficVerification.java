@@ -8,6 +8,8 @@ import io.github.meshrefarch.mesh.load.order.OrderResponse;
 import io.github.meshrefarch.mesh.load.split.SplitCheck;
 import io.github.meshrefarch.mesh.load.split.SplitCounts;
 import io.github.meshrefarch.mesh.load.split.SplitTally;
+import io.github.meshrefarch.mesh.load.split.SplitTest;
+import io.github.meshrefarch.mesh.load.split.SplitVerdict;
 import io.github.meshrefarch.mesh.model.MeshDescription;
 import io.github.meshrefarch.mesh.model.MeshOperationException;
 import io.github.meshrefarch.mesh.model.Route;
@@ -25,14 +27,12 @@ import java.util.stream.Collectors;
 
 /**
  * {@code --verify-url}: once the routes are live, sends order requests and checks, as the demo
- * does ({@link SplitCheck}), that each changed service answered in the shares its weights say. A
+ * does ({@link SplitTest}: exact binomial, false alarm at most 1 in 1000), that each changed service answered in
+ * the shares its weights say. A
  * virtual node's version is the {@code version} label its Service selects (as in {@code k8s/base});
  * the service is the one order's answer names after the virtual service (product -> Product).
  */
 final class TrafficVerification {
-
-    /** The split check's bound, as the demo's: binomial standard deviations around the weights. */
-    static final double SIGMAS = 4;
 
     private final URI url;
     private final KubeObjects kube;
@@ -74,12 +74,14 @@ final class TrafficVerification {
         StringBuilder failures = new StringBuilder();
         for (var entry : expected.entrySet()) {
             Map<String, Long> observed = observedFor(split, entry.getKey());
-            List<SplitCheck> checks = SplitCheck.check(observed, entry.getValue(), SIGMAS);
+            SplitVerdict verdict = SplitTest.test(observed, entry.getValue());
+            List<SplitCheck> checks = verdict.checks();
             String shown = checks.stream()
                     .map(c -> c.version() + " " + c.observed() + "/" + c.samples() + " (weight " + c.weight() + ")")
                     .collect(Collectors.joining(", "));
-            progress.accept(entry.getKey() + ": " + shown + (SplitCheck.allWithin(checks) ? " within bounds" : ""));
-            if (!SplitCheck.allWithin(checks)) {
+            progress.accept(entry.getKey() + ": " + shown + (verdict.within() ? " within bounds" : "") + " ("
+                    + verdict.figures() + ")");
+            if (!verdict.within()) {
                 failures.append(failures.isEmpty() ? "" : "; ")
                         .append(entry.getKey())
                         .append(" answered ")
