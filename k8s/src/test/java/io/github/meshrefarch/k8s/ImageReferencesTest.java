@@ -61,6 +61,25 @@ class ImageReferencesTest {
         }
     }
 
+    @Test
+    void everyOtherImage_isFromARegistryAndPinnedToAVersionTag() {
+        Stream<String> others = Kustomizations.buildable().stream()
+                .map(Rendered::of)
+                .flatMap(r -> r.deployments().stream())
+                .flatMap(d -> Stream.concat(
+                        ManifestHygieneTest.podSpec(d).getInitContainers().stream(),
+                        ManifestHygieneTest.podSpec(d).getContainers().stream()))
+                .map(container -> container.getImage())
+                .filter(image -> Stream.of(Workload.values())
+                        .noneMatch(w -> image.equals(w.image()) || image.startsWith(w.image() + ":")));
+
+        assertThat(others)
+                .as("the Lattice layer's signing sidecars")
+                .isNotEmpty()
+                .allSatisfy(
+                        image -> assertThat(image).matches("[a-z0-9.-]+\\.[a-z]+/[a-z0-9./-]+:\\d+\\.\\d+(\\.\\d+)?"));
+    }
+
     private static Map<String, String> releaseTags() {
         Map<String, String> tags = new HashMap<>();
         for (JsonNode image : Kustomizations.read(RELEASE).path("images")) {

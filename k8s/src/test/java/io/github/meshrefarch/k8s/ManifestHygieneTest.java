@@ -32,17 +32,18 @@ class ManifestHygieneTest {
     /** Spring's default {@code spring.lifecycle.timeout-per-shutdown-phase}: how long graceful shutdown may take. */
     static final int SPRING_SHUTDOWN_PHASE_SECONDS = 30;
 
-    private static final Map<String, String> CURRENT_API_VERSIONS = Map.of(
-            "Deployment", "apps/v1",
-            "Service", "v1",
-            "PodDisruptionBudget", "policy/v1",
-            "Namespace", "v1",
-            "ServiceAccount", "v1",
-            "NetworkPolicy", "networking.k8s.io/v1",
-            "HTTPRoute", "gateway.networking.k8s.io/v1",
-            "Gateway", "gateway.networking.k8s.io/v1",
-            "TargetGroupPolicy", "application-networking.k8s.aws/v1alpha1",
-            "IAMAuthPolicy", "application-networking.k8s.aws/v1alpha1");
+    private static final Map<String, String> CURRENT_API_VERSIONS = Map.ofEntries(
+            Map.entry("Deployment", "apps/v1"),
+            Map.entry("Service", "v1"),
+            Map.entry("PodDisruptionBudget", "policy/v1"),
+            Map.entry("Namespace", "v1"),
+            Map.entry("ConfigMap", "v1"),
+            Map.entry("ServiceAccount", "v1"),
+            Map.entry("NetworkPolicy", "networking.k8s.io/v1"),
+            Map.entry("HTTPRoute", "gateway.networking.k8s.io/v1"),
+            Map.entry("Gateway", "gateway.networking.k8s.io/v1"),
+            Map.entry("TargetGroupPolicy", "application-networking.k8s.aws/v1alpha1"),
+            Map.entry("IAMAuthPolicy", "application-networking.k8s.aws/v1alpha1"));
 
     static Stream<Arguments> objects() {
         return rendered()
@@ -159,16 +160,20 @@ class ManifestHygieneTest {
 
     @ParameterizedTest
     @MethodSource("deployments")
-    void container_requestsAndLimitsCpuAndMemory(Rendered rendered, Deployment deployment) {
-        Map<String, Quantity> requests = app(deployment).getResources().getRequests();
-        Map<String, Quantity> limits = app(deployment).getResources().getLimits();
-
-        assertThat(requests).containsKeys("cpu", "memory");
-        assertThat(limits).containsKeys("cpu", "memory");
-        assertThat(requests.get("memory").getNumericalAmount())
-                .isLessThanOrEqualTo(limits.get("memory").getNumericalAmount());
-        assertThat(requests.get("cpu").getNumericalAmount())
-                .isLessThanOrEqualTo(limits.get("cpu").getNumericalAmount());
+    void everyContainer_requestsAndLimitsCpuAndMemory(Rendered rendered, Deployment deployment) {
+        PodSpec pod = podSpec(deployment);
+        assertThat(Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream()))
+                .isNotEmpty()
+                .allSatisfy(container -> {
+                    Map<String, Quantity> requests = container.getResources().getRequests();
+                    Map<String, Quantity> limits = container.getResources().getLimits();
+                    assertThat(requests).as(container.getName()).containsKeys("cpu", "memory");
+                    assertThat(limits).as(container.getName()).containsKeys("cpu", "memory");
+                    assertThat(requests.get("memory").getNumericalAmount())
+                            .isLessThanOrEqualTo(limits.get("memory").getNumericalAmount());
+                    assertThat(requests.get("cpu").getNumericalAmount())
+                            .isLessThanOrEqualTo(limits.get("cpu").getNumericalAmount());
+                });
         assertThat(deployment.getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
     }
 
@@ -195,7 +200,10 @@ class ManifestHygieneTest {
         return deployment.getSpec().getTemplate().getMetadata().getLabels();
     }
 
-    /** The workload's only container (App Mesh's Envoy is injected at admission, it is not in the manifests). */
+    /**
+     * The workload's only container (App Mesh's Envoy is injected at admission, it is not in the manifests; the
+     * Lattice layer's signing proxies beside order are native sidecars, i.e. init containers).
+     */
     static Container app(Deployment deployment) {
         assertThat(podSpec(deployment).getContainers()).hasSize(1);
         return podSpec(deployment).getContainers().get(0);
