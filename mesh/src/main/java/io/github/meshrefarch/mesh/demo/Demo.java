@@ -47,8 +47,6 @@ public final class Demo {
      */
     public record Settings(double rate, Duration settle, Duration window, double sigmas) {}
 
-    static final Duration WARM_UP_STAGE = Duration.ofMillis(1500);
-
     private final LocalCluster cluster;
     private final StepCatalog steps;
     private final MeshDescription baselines;
@@ -110,7 +108,6 @@ public final class Demo {
                 reconciler.run(mesh, step, baselines, false);
                 if (load == null) {
                     report.phase(String.format("Sending %.0f requests/s to order at %s", settings.rate(), order));
-                    warmUp(order);
                     load = LoadGenerator.start(LoadConfig.untilStopped(order, settings.rate()), response -> {
                         if (response.succeeded()) {
                             tally.record(OrderResponse.parse(response.body()));
@@ -130,27 +127,6 @@ public final class Demo {
         }
         report.summary(results);
         return results;
-    }
-
-    /**
-     * Freshly started JVMs answer slowly until their code is compiled: traffic ramps up to the demo's rate first, as a
-     * rollout would, and what the warm-up saw is reported apart from the steps.
-     */
-    private void warmUp(URI order) {
-        long sent = 0;
-        long failed = 0;
-        for (double share : new double[] {0.25, 0.5, 1.0}) {
-            LoadResult result;
-            try {
-                result = LoadGenerator.run(LoadConfig.of(order, settings.rate() * share, WARM_UP_STAGE));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            sent += result.sent();
-            failed += result.errors().total();
-        }
-        report.phase(String.format("Warm-up: %d requests, %d failed (not counted in the steps)", sent, failed));
     }
 
     private StepResult measure(Step step, Reconciler reconciler, SplitTally tally, LoadRun load) {

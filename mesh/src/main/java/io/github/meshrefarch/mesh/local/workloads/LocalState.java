@@ -38,9 +38,23 @@ public record LocalState(DaemonRecord daemon, Map<String, WorkloadRecord> worklo
      * @param port the port it listens on
      * @param version the version it reports
      * @param ready whether its readiness probe answered; a workload that is not ready receives no traffic
+     * @param managementPort Actuator's port ({@code MANAGEMENT_PORT}), where its probes go; 0 in a state file written
+     *     before workloads had one (then Actuator is on {@code port})
      */
     public record WorkloadRecord(
-            long pid, String hostname, String virtualNode, int port, String version, boolean ready) {}
+            long pid,
+            String hostname,
+            String virtualNode,
+            int port,
+            String version,
+            boolean ready,
+            int managementPort) {
+
+        /** Where the probes go. */
+        public int probePort() {
+            return managementPort > 0 ? managementPort : port;
+        }
+    }
 
     public LocalState withDaemon(DaemonRecord newDaemon) {
         return new LocalState(newDaemon, workloads);

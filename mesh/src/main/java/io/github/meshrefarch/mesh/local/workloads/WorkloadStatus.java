@@ -6,10 +6,18 @@ import java.time.Duration;
 /**
  * A workload as {@code local status} shows it.
  *
+ * @param managementPort where its Actuator (probes, metrics) answers
  * @param state {@code ready}, {@code starting}, {@code not ready} (alive, probe failing) or {@code crashed}
  */
 public record WorkloadStatus(
-        String name, String version, String virtualNode, String hostname, int port, long pid, String state) {
+        String name,
+        String version,
+        String virtualNode,
+        String hostname,
+        int port,
+        int managementPort,
+        long pid,
+        String state) {
 
     static WorkloadStatus of(String name, WorkloadRecord record, JavaProcesses processes) {
         String state;
@@ -18,9 +26,16 @@ public record WorkloadStatus(
         } else if (!record.ready()) {
             state = "starting";
         } else {
-            state = Probes.answers(Probes.readiness(record.port()), Duration.ofSeconds(1)) ? "ready" : "not ready";
+            state = Probes.answers(Probes.readiness(record.probePort()), Duration.ofSeconds(1)) ? "ready" : "not ready";
         }
         return new WorkloadStatus(
-                name, record.version(), record.virtualNode(), record.hostname(), record.port(), record.pid(), state);
+                name,
+                record.version(),
+                record.virtualNode(),
+                record.hostname(),
+                record.port(),
+                record.probePort(),
+                record.pid(),
+                state);
     }
 }
