@@ -98,6 +98,25 @@ final class GatewayApiBackend implements MeshBackend {
                 new MeshState(new MeshDescription(mesh, virtualNodes, routers, meshRoutes, virtualServices), versions));
     }
 
+    /**
+     * The standard channel's HTTPRoute has no retry policy, and meshctl does not map App Mesh timeouts onto
+     * {@code timeouts} (Lattice ignores them): both are left out, and said so, as {@code export} lists them.
+     */
+    @Override
+    public MeshDescription carried(MeshDescription desired) {
+        List<Route> routes = new ArrayList<>();
+        for (Route route : desired.routes()) {
+            if (route.retryPolicy() != null || route.timeout() != null) {
+                progress.accept("route " + route.id() + ": its retry policy and timeout are not carried to the"
+                        + " Gateway API (HTTPRoute retries are experimental; configure them in the mesh)");
+            }
+            routes.add(new Route(
+                    route.name(), route.virtualRouter(), route.prefix(), route.weightedTargets(), route.baseline()));
+        }
+        return new MeshDescription(
+                desired.mesh(), desired.virtualNodes(), desired.virtualRouters(), routes, desired.virtualServices());
+    }
+
     @Override
     public List<String> problems(MeshDescription after) {
         return HttpRouteLimits.problems(after, parent);

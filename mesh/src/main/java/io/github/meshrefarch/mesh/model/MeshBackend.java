@@ -32,6 +32,15 @@ public interface MeshBackend extends AutoCloseable {
     }
 
     /**
+     * {@code desired} as this backend can hold it: route fields it has no place for are left out, each named through
+     * the backend's progress, so plans compare like with like and a second run makes no write. App Mesh holds
+     * everything meshctl describes.
+     */
+    default MeshDescription carried(MeshDescription desired) {
+        return desired;
+    }
+
+    /**
      * Carries out the writes the backend batched since the last commit (a Kubernetes object
      * holding several resources is written once), then waits until they are in effect. App Mesh
      * writes take effect call by call: nothing to do.

@@ -34,7 +34,8 @@ public final class Reconciler {
     }
 
     /** Reconciles the mesh to a complete description; extra resources are deleted only with {@code prune}. */
-    public Plan apply(MeshDescription desired, boolean prune, boolean dryRun) {
+    public Plan apply(MeshDescription described, boolean prune, boolean dryRun) {
+        MeshDescription desired = backend.carried(described);
         Optional<MeshDescription> current = backend.read(desired.mesh()).map(MeshState::resources);
         Plan plan = Planner.plan(desired, current, prune);
         requireSupported(
@@ -47,7 +48,8 @@ public final class Reconciler {
      * Applies a partial description (a step) onto the mesh: its resources are created or
      * updated, nothing else is touched. References may point into the current mesh.
      */
-    public Plan applyPartial(String mesh, MeshDescription partial, String source, boolean dryRun) {
+    public Plan applyPartial(String mesh, MeshDescription described, String source, boolean dryRun) {
+        MeshDescription partial = backend.carried(described);
         Optional<MeshDescription> current = backend.read(mesh).map(MeshState::resources);
         MeshDescription desired = current.orElse(MeshDescription.empty(mesh)).overlay(partial.withMesh(mesh));
         Validator.requireValid(source, partial.withMesh(mesh), desired);

@@ -134,7 +134,7 @@ class GatewayApiWalkthroughIT {
             {"promote", "product", "product-v15-vn"},
             {"rollback", "--file", GatewayApiCluster.DESCRIPTION.toString()},
             {"canary", "product", "product-vn=90", "product-v16-vn=10"},
-            {"delete"},
+            {"delete", "--yes"}, // a remote target: consent is required without a terminal
             {"status"}
         };
         for (String[] command : commands) {
