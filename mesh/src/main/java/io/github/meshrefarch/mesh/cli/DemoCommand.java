@@ -9,6 +9,7 @@ import io.github.meshrefarch.mesh.model.UnexpectedStateException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -55,14 +56,22 @@ final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     meshctl.spec.commandLine(), "--rps and --window must be positive");
         }
+        return onDemoMesh(meshctl, stateDir, this::demo);
+    }
+
+    /**
+     * Runs {@code demo} on the demo's own local mesh ({@code stateDir}, else $MESHCTL_HOME/demo) and stops everything
+     * it started at the end; Ctrl-C or SIGTERM at any moment, also while stopping, stops it too (the guard takes no
+     * lock, which the demo may hold). Shared with {@code demo rollout}.
+     */
+    static int onDemoMesh(MeshctlCommand meshctl, Path stateDir, Function<LocalCluster, Integer> demo)
+            throws Exception {
         LocalOptions local = new LocalOptions();
         local.stateDir = stateDir != null ? stateDir : local.stateDir().resolve("demo");
         LocalCluster cluster = local.cluster(meshctl.err());
-        // Ctrl-C or SIGTERM at any moment, also while stopping: the hook stops what the demo started (it takes no
-        // lock, which the demo may hold)
         try (AutoCloseable interruptible = cluster.stopStartedOnExit()) {
             try {
-                return demo(cluster);
+                return demo.apply(cluster);
             } finally {
                 meshctl.err().println("Stopping the local mesh ...");
                 meshctl.err().flush();

@@ -1,7 +1,6 @@
 package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.demo.RolloutDemo;
-import io.github.meshrefarch.mesh.local.workloads.LocalCluster;
 import io.github.meshrefarch.mesh.model.DescriptionReader;
 import io.github.meshrefarch.mesh.model.StepCatalog;
 import io.github.meshrefarch.mesh.model.UnexpectedStateException;
@@ -54,29 +53,18 @@ final class DemoRolloutCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     meshctl.spec.commandLine(), "--rps must be positive and --interval at least 500ms");
         }
-        LocalOptions local = new LocalOptions();
-        local.stateDir = stateDir != null ? stateDir : local.stateDir().resolve("demo");
-        LocalCluster cluster = local.cluster(meshctl.err());
-        // Ctrl-C or SIGTERM at any moment: the guard stops what the demo started, as 'demo' does
-        try (AutoCloseable interruptible = cluster.stopStartedOnExit()) {
-            try {
-                RolloutDemo rollouts = new RolloutDemo(
-                        cluster,
-                        new StepCatalog(StepsCommand.stepsDirOrDefault(null)),
-                        DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(null)),
-                        meshctl.mesh(),
-                        new RolloutDemo.Settings(
-                                rate, interval, List.of(20, 50, 100), Map.of("FAULT_ERROR_RATE", "0.3")),
-                        meshctl.out());
-                if (!rollouts.run()) {
-                    throw new UnexpectedStateException("the rollout demo did not go as it should (see above)");
-                }
-                return ExitCodes.OK;
-            } finally {
-                meshctl.err().println("Stopping the local mesh ...");
-                meshctl.err().flush();
-                cluster.down();
+        return DemoCommand.onDemoMesh(meshctl, stateDir, cluster -> {
+            RolloutDemo rollouts = new RolloutDemo(
+                    cluster,
+                    new StepCatalog(StepsCommand.stepsDirOrDefault(null)),
+                    DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(null)),
+                    meshctl.mesh(),
+                    new RolloutDemo.Settings(rate, interval, List.of(20, 50, 100), Map.of("FAULT_ERROR_RATE", "0.3")),
+                    meshctl.out());
+            if (!rollouts.run()) {
+                throw new UnexpectedStateException("the rollout demo did not go as it should (see above)");
             }
-        }
+            return ExitCodes.OK;
+        });
     }
 }
