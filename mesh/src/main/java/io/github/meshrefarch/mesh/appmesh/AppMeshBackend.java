@@ -6,6 +6,8 @@ import io.github.meshrefarch.mesh.model.MeshDescription;
 import io.github.meshrefarch.mesh.model.MeshResource;
 import io.github.meshrefarch.mesh.model.MeshState;
 import io.github.meshrefarch.mesh.model.Route;
+import io.github.meshrefarch.mesh.model.UnexpectedStateException;
+import io.github.meshrefarch.mesh.model.UnmanagedField;
 import io.github.meshrefarch.mesh.model.VirtualNode;
 import io.github.meshrefarch.mesh.model.VirtualRouter;
 import io.github.meshrefarch.mesh.model.VirtualService;
@@ -14,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.appmesh.model.RouteData;
 
 /** {@link MeshBackend} over App Mesh: one model resource is one App Mesh resource. */
 final class AppMeshBackend implements MeshBackend {
@@ -39,26 +40,40 @@ final class AppMeshBackend implements MeshBackend {
         List<VirtualRouter> routers = new ArrayList<>();
         List<Route> routes = new ArrayList<>();
         Map<String, Long> versions = new HashMap<>();
+        Map<String, List<UnmanagedField>> unmanaged = new HashMap<>();
         for (String routerName : api.listVirtualRouters(mesh)) {
-            api.describeVirtualRouter(mesh, routerName)
-                    .map(AppMeshSpecs::fromData)
-                    .ifPresent(routers::add);
+            api.describeVirtualRouter(mesh, routerName).ifPresent(found -> {
+                VirtualRouter router = AppMeshSpecs.fromData(found);
+                routers.add(router);
+                unmanaged.put(MeshState.key(router), UnmanagedFields.of(found.spec()));
+            });
             for (String routeName : api.listRoutes(mesh, routerName)) {
-                Optional<RouteData> data = api.describeRoute(mesh, routerName, routeName);
-                data.ifPresent(found -> {
+                api.describeRoute(mesh, routerName, routeName).ifPresent(found -> {
                     Route route = AppMeshSpecs.fromData(found);
                     routes.add(route);
                     versions.put(route.id(), found.metadata().version());
+                    unmanaged.put(MeshState.key(route), UnmanagedFields.of(found.spec()));
                 });
             }
         }
-        List<VirtualNode> nodes = api.listVirtualNodes(mesh).stream()
-                .flatMap(name -> api.describeVirtualNode(mesh, name).map(AppMeshSpecs::fromData).stream())
-                .toList();
-        List<VirtualService> services = api.listVirtualServices(mesh).stream()
-                .flatMap(name -> api.describeVirtualService(mesh, name).map(AppMeshSpecs::fromData).stream())
-                .toList();
-        return Optional.of(new MeshState(new MeshDescription(mesh, nodes, routers, routes, services), versions));
+        List<VirtualNode> nodes = new ArrayList<>();
+        for (String name : api.listVirtualNodes(mesh)) {
+            api.describeVirtualNode(mesh, name).ifPresent(found -> {
+                VirtualNode node = AppMeshSpecs.fromData(found);
+                nodes.add(node);
+                unmanaged.put(MeshState.key(node), UnmanagedFields.of(found.spec()));
+            });
+        }
+        List<VirtualService> services = new ArrayList<>();
+        for (String name : api.listVirtualServices(mesh)) {
+            api.describeVirtualService(mesh, name).ifPresent(found -> {
+                VirtualService service = AppMeshSpecs.fromData(found);
+                services.add(service);
+                unmanaged.put(MeshState.key(service), UnmanagedFields.of(found.spec()));
+            });
+        }
+        return Optional.of(
+                new MeshState(new MeshDescription(mesh, nodes, routers, routes, services), versions, unmanaged));
     }
 
     @Override
@@ -76,18 +91,32 @@ final class AppMeshBackend implements MeshBackend {
         }
     }
 
-    /** meshctl sets no mesh spec, so an existing mesh never needs an update. */
+    /**
+     * Read-change-write: each update starts from the resource's current spec and changes only what meshctl manages
+     * ({@link RouteEdits}, {@link SpecEdits}), so fields set by other tools survive. meshctl sets no mesh spec, so an
+     * existing mesh never needs an update.
+     */
     @Override
     public void update(String mesh, MeshResource resource) {
         if (resource instanceof VirtualNode node) {
-            api.updateVirtualNode(mesh, node.name(), AppMeshSpecs.toSpec(node));
+            var current = api.describeVirtualNode(mesh, node.name()).orElseThrow(() -> gone(resource, mesh));
+            api.updateVirtualNode(mesh, node.name(), SpecEdits.node(current.spec(), node));
         } else if (resource instanceof VirtualRouter router) {
-            api.updateVirtualRouter(mesh, router.name(), AppMeshSpecs.toSpec(router));
+            var current = api.describeVirtualRouter(mesh, router.name()).orElseThrow(() -> gone(resource, mesh));
+            api.updateVirtualRouter(mesh, router.name(), SpecEdits.router(current.spec(), router));
         } else if (resource instanceof Route route) {
-            api.updateRoute(mesh, route.virtualRouter(), route.name(), AppMeshSpecs.toSpec(route));
+            var current = api.describeRoute(mesh, route.virtualRouter(), route.name())
+                    .orElseThrow(() -> gone(resource, mesh));
+            api.updateRoute(mesh, route.virtualRouter(), route.name(), RouteEdits.edit(current.spec(), route));
         } else if (resource instanceof VirtualService service) {
-            api.updateVirtualService(mesh, service.name(), AppMeshSpecs.toSpec(service));
+            var current = api.describeVirtualService(mesh, service.name()).orElseThrow(() -> gone(resource, mesh));
+            api.updateVirtualService(mesh, service.name(), SpecEdits.service(current.spec(), service));
         }
+    }
+
+    private static UnexpectedStateException gone(MeshResource resource, String mesh) {
+        return new UnexpectedStateException(resource.kind().displayName() + " " + resource.id()
+                + " no longer exists in mesh " + mesh + " (deleted while meshctl was updating it)");
     }
 
     @Override

@@ -1,13 +1,14 @@
 package io.github.meshrefarch.mesh.appmesh;
 
+import io.github.meshrefarch.mesh.model.HttpTimeout;
 import io.github.meshrefarch.mesh.model.Listener;
+import io.github.meshrefarch.mesh.model.RetryPolicy;
 import io.github.meshrefarch.mesh.model.Route;
 import io.github.meshrefarch.mesh.model.VirtualNode;
 import io.github.meshrefarch.mesh.model.VirtualRouter;
 import io.github.meshrefarch.mesh.model.VirtualService;
 import io.github.meshrefarch.mesh.model.WeightedTarget;
 import java.util.List;
-import java.util.Optional;
 import software.amazon.awssdk.services.appmesh.model.Backend;
 import software.amazon.awssdk.services.appmesh.model.HttpRoute;
 import software.amazon.awssdk.services.appmesh.model.PortMapping;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.appmesh.model.VirtualServiceSpec;
 /**
  * Maps the model to App Mesh specs and back. Only what meshctl manages is mapped: DNS service
  * discovery, one listener, virtual service backends, HTTP prefix routes with weighted targets, a
- * retry policy and timeouts, virtual services provided by a router. Other spec fields read back are ignored.
+ * retry policy and timeouts, virtual services provided by a router. Other spec fields read back are ignored here (see
+ * {@link UnmanagedFields}); updates keep them ({@link RouteEdits}, {@link SpecEdits}).
  */
 final class AppMeshSpecs {
 
@@ -89,23 +91,42 @@ final class AppMeshSpecs {
                 .build();
     }
 
-    /** A route that is not an HTTP prefix route reads back with no prefix, so a plan updates it. */
+    /**
+     * A route of any kind reads back with its weighted targets, retry policy and timeout. A route without a prefix match
+     * (a path match, a gRPC or TCP route) reads back with the default prefix: its match is not meshctl's, and {@link
+     * UnmanagedFields} reports it.
+     */
     static Route fromData(RouteData data) {
-        Optional<HttpRoute> http = Optional.ofNullable(data.spec().httpRoute());
-        String prefix =
-                http.map(h -> h.match() == null ? null : h.match().prefix()).orElse("");
-        List<WeightedTarget> targets = http.map(h -> h.action().weightedTargets().stream()
-                        .map(t -> new WeightedTarget(t.virtualNode(), t.weight()))
-                        .toList())
-                .orElse(List.of());
+        RouteSpec spec = data.spec();
+        HttpRoute http = spec.httpRoute() != null ? spec.httpRoute() : spec.http2Route();
+        List<software.amazon.awssdk.services.appmesh.model.WeightedTarget> targets = List.of();
+        String prefix = null;
+        RetryPolicy retryPolicy = null;
+        HttpTimeout timeout = null;
+        if (http != null) {
+            targets = http.action().weightedTargets();
+            prefix = http.match() == null ? null : http.match().prefix();
+            retryPolicy = RouteRules.fromSdk(http.retryPolicy());
+            timeout = RouteRules.fromSdk(http.timeout());
+        } else if (spec.grpcRoute() != null) {
+            targets = spec.grpcRoute().action().weightedTargets();
+            retryPolicy = RouteRules.fromSdk(spec.grpcRoute().retryPolicy());
+            timeout = RouteRules.fromSdk(spec.grpcRoute().timeout());
+        } else if (spec.tcpRoute() != null) {
+            targets = spec.tcpRoute().action().weightedTargets();
+            var tcp = spec.tcpRoute().timeout();
+            timeout = tcp == null ? null : RouteRules.timeout(null, tcp.idle());
+        }
         return new Route(
                 data.routeName(),
                 data.virtualRouterName(),
-                prefix == null ? "" : prefix,
-                targets,
+                prefix,
+                targets.stream()
+                        .map(t -> new WeightedTarget(t.virtualNode(), t.weight()))
+                        .toList(),
                 null,
-                http.map(h -> RouteRules.fromSdk(h.retryPolicy())).orElse(null),
-                http.map(h -> RouteRules.fromSdk(h.timeout())).orElse(null));
+                retryPolicy,
+                timeout);
     }
 
     static VirtualServiceSpec toSpec(VirtualService service) {

@@ -3,6 +3,7 @@ package io.github.meshrefarch.mesh.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.meshrefarch.mesh.cli.MeshctlCommand.OutputFormat;
 import io.github.meshrefarch.mesh.model.Change;
+import io.github.meshrefarch.mesh.model.Drift;
 import io.github.meshrefarch.mesh.model.HttpTimeout;
 import io.github.meshrefarch.mesh.model.MeshResource;
 import io.github.meshrefarch.mesh.model.MeshState;
@@ -28,11 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>plan: {@code {"mesh", "dryRun", "changes": [{"action": "create|update|delete|unchanged",
- *       "kind": "mesh|virtualRouter|virtualService|virtualNode|route", "name", "virtualRouter"?}]}}
+ *       "kind": "mesh|virtualRouter|virtualService|virtualNode|route", "name", "virtualRouter"?}], "drift": [...]}}
  *   <li>status: {@code {"mesh", "routes": [{"virtualRouter", "route", "version",
  *       "weightedTargets": [{"virtualNode", "weight"}], "retryPolicy"?: {"maxRetries",
  *       "perRetryTimeout": {"unit", "value"}, "httpRetryEvents"?, "tcpRetryEvents"?},
- *       "timeout"?: {"perRequest"?, "idle"?}}]}}
+ *       "timeout"?: {"perRequest"?, "idle"?}}], "rollouts": [...], "drift": [...]}}
+ *   <li>drift (fields of the mesh that differ from the description and that meshctl leaves as they are):
+ *       {@code [{"kind", "name", "virtualRouter"?, "field", "value"}]}
  *   <li>steps: {@code {"steps": [{"step", "title", "file"}]}}
  *   <li>rollback: {@code {"mesh", "complete", "routes": [{"virtualRouter", "route", "baseline",
  *       "result": "rolledBack|unchanged|failed", "reason"?, "weightedTargets": [{"virtualNode", "weight"}]}],
@@ -52,12 +55,15 @@ final class Output {
         this.format = format;
     }
 
-    record PlanJson(String mesh, boolean dryRun, List<ChangeJson> changes) {}
+    record PlanJson(String mesh, boolean dryRun, List<ChangeJson> changes, List<DriftJson> drift) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DriftJson(String kind, String name, String virtualRouter, String field, String value) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ChangeJson(String action, String kind, String name, String virtualRouter) {}
 
-    record StatusJson(String mesh, List<RouteJson> routes, List<RolloutLock.Holder> rollouts) {}
+    record StatusJson(String mesh, List<RouteJson> routes, List<RolloutLock.Holder> rollouts, List<DriftJson> drift) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RouteJson(
@@ -77,23 +83,50 @@ final class Output {
             json(new PlanJson(
                     plan.mesh(),
                     dryRun,
-                    plan.changes().stream().map(Output::changeJson).toList()));
+                    plan.changes().stream().map(Output::changeJson).toList(),
+                    driftJson(plan.drift())));
             return;
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ACTION", "KIND", "NAME"});
         plan.changes()
                 .forEach(c -> rows.add(new String[] {
-                    c.action().label(),
+                    c.action() == Change.Action.UNCHANGED && plan.drifted(c.resource())
+                            ? "drifted"
+                            : c.action().label(),
                     c.resource().kind().displayName(),
                     c.resource().id()
                 }));
         table(rows);
         out.println((dryRun ? "Dry run, nothing changed: " : "Mesh " + plan.mesh() + ": ") + plan.summary() + ".");
+        drift(plan.drift());
     }
 
-    /** The routes' weights, then the rollouts in progress on this machine (JSON: {@code rollouts}). */
-    void status(MeshState state, List<RolloutLock.Holder> rollouts) {
+    /** One line per drifted field, after a heading; nothing when there is no drift. */
+    private void drift(List<Drift> drift) {
+        if (!drift.isEmpty()) {
+            out.println("Drift: " + drift.size() + " field(s) differ from the description and are not managed by"
+                    + " meshctl (left as is):");
+            drift.forEach(d -> out.println("  " + d.describe()));
+        }
+    }
+
+    private static List<DriftJson> driftJson(List<Drift> drift) {
+        return drift.stream()
+                .map(d -> new DriftJson(
+                        kindJson(d.resource().kind()),
+                        d.resource().name(),
+                        d.resource() instanceof Route route ? route.virtualRouter() : null,
+                        d.field(),
+                        d.value()))
+                .toList();
+    }
+
+    /**
+     * The routes' weights, then the rollouts in progress on this machine (JSON: {@code rollouts}), then the fields that
+     * differ from the description and that meshctl leaves as they are (JSON: {@code drift}).
+     */
+    void status(MeshState state, List<RolloutLock.Holder> rollouts, List<Drift> drift) {
         List<Route> routes = state.resources().routes().stream()
                 .sorted(Comparator.comparing(Route::id))
                 .toList();
@@ -109,7 +142,8 @@ final class Output {
                                     r.retryPolicy(),
                                     r.timeout()))
                             .toList(),
-                    rollouts));
+                    rollouts,
+                    driftJson(drift)));
             return;
         }
         List<String[]> rows = new ArrayList<>();
@@ -125,6 +159,7 @@ final class Output {
         out.println("Mesh " + state.resources().mesh() + ":");
         table(rows);
         rollouts.forEach(rollout -> out.println("Rollout in progress: " + rollout.describe()));
+        drift(drift);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

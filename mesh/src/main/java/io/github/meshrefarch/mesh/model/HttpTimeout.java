@@ -11,6 +11,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HttpTimeout(MeshDuration perRequest, MeshDuration idle) {
 
+    /** True when {@code current} has each member this timeout sets (a member left out here is not compared). */
+    public boolean satisfiedBy(HttpTimeout current) {
+        return (perRequest == null || (current != null && perRequest.equals(current.perRequest)))
+                && (idle == null || (current != null && idle.equals(current.idle)));
+    }
+
     @Override
     public String toString() {
         return "perRequest " + (perRequest == null ? "-" : perRequest) + ", idle " + (idle == null ? "-" : idle);

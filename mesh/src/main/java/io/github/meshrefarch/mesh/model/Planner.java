@@ -25,7 +25,7 @@ public final class Planner {
             MeshResource found = existing.get(key(resource));
             Change.Action action = found == null
                     ? Change.Action.CREATE
-                    : found.sameSpecAs(resource) ? Change.Action.UNCHANGED : Change.Action.UPDATE;
+                    : resource.satisfiedBy(found) ? Change.Action.UNCHANGED : Change.Action.UPDATE;
             changes.add(new Change(action, resource));
         }
         if (prune && current.isPresent()) {

@@ -36,12 +36,13 @@ public final class Reconciler {
     /** Reconciles the mesh to a complete description; extra resources are deleted only with {@code prune}. */
     public Plan apply(MeshDescription described, boolean prune, boolean dryRun) {
         MeshDescription desired = backend.carried(described);
-        Optional<MeshDescription> current = backend.read(desired.mesh()).map(MeshState::resources);
+        Optional<MeshState> state = backend.read(desired.mesh());
+        Optional<MeshDescription> current = state.map(MeshState::resources);
         Plan plan = Planner.plan(desired, current, prune);
         requireSupported(
                 desired.mesh(), prune ? desired : current.orElse(desired).overlay(desired));
         execute(plan, dryRun);
-        return plan;
+        return plan.withDrift(state.map(found -> Drifts.of(desired, found)).orElse(List.of()));
     }
 
     /**
@@ -50,7 +51,8 @@ public final class Reconciler {
      */
     public Plan applyPartial(String mesh, MeshDescription described, String source, boolean dryRun) {
         MeshDescription partial = backend.carried(described);
-        Optional<MeshDescription> current = backend.read(mesh).map(MeshState::resources);
+        Optional<MeshState> state = backend.read(mesh);
+        Optional<MeshDescription> current = state.map(MeshState::resources);
         MeshDescription desired = current.orElse(MeshDescription.empty(mesh)).overlay(partial.withMesh(mesh));
         Validator.requireValid(source, partial.withMesh(mesh), desired);
         requireSupported(source, desired);
@@ -61,7 +63,8 @@ public final class Reconciler {
                         .filter(change -> touches(partial, mesh, change))
                         .toList());
         execute(plan, dryRun);
-        return plan;
+        return plan.withDrift(
+                state.map(found -> Drifts.of(partial.withMesh(mesh), found)).orElse(List.of()));
     }
 
     /**

@@ -60,6 +60,18 @@ public record Route(
                 .equals(targets.stream().sorted(BY_NODE).toList());
     }
 
+    /** Retry policy and timeout (each member of it) are compared only where this route sets them. */
+    @Override
+    public boolean satisfiedBy(MeshResource current) {
+        return current instanceof Route route
+                && name.equals(route.name)
+                && virtualRouter.equals(route.virtualRouter)
+                && prefix.equals(route.prefix)
+                && sameTargetsAs(route.weightedTargets)
+                && (retryPolicy == null || retryPolicy.sameAs(route.retryPolicy))
+                && (timeout == null || timeout.satisfiedBy(route.timeout));
+    }
+
     @Override
     public boolean sameSpecAs(MeshResource other) {
         return other instanceof Route route
