@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.appmesh.model.DurationUnit;
+import software.amazon.awssdk.services.appmesh.model.GrpcRetryPolicyEvent;
 import software.amazon.awssdk.services.appmesh.model.HttpMethod;
 import software.amazon.awssdk.services.appmesh.model.HttpScheme;
 import software.amazon.awssdk.services.appmesh.model.ListenerTlsMode;
@@ -156,6 +157,87 @@ class UnmanagedFieldsIT {
         assertThat(drift.toString())
                 .contains("{\"kind\":\"route\",\"name\":\"product-r\",\"virtualRouter\":\"product-vr\","
                         + "\"field\":\"priority\",\"value\":\"5\"}");
+    }
+
+    @Test
+    void canary_ofHttp2AndGrpcRoutes_keepsTheirKind_andChangesOnlyTheWeights() {
+        meshctl.client.createVirtualRouter(r -> r.meshName(MESH)
+                .virtualRouterName("stream-vr")
+                .spec(s -> s.listeners(l -> l.portMapping(p -> p.port(8080).protocol(PortProtocol.HTTP2)))));
+        meshctl.client.createRoute(r -> r.meshName(MESH)
+                .virtualRouterName("stream-vr")
+                .routeName("stream-r")
+                .spec(http2Route()));
+        meshctl.client.createVirtualRouter(r -> r.meshName(MESH)
+                .virtualRouterName("rpc-vr")
+                .spec(s -> s.listeners(l -> l.portMapping(p -> p.port(8080).protocol(PortProtocol.GRPC)))));
+        meshctl.client.createRoute(r ->
+                r.meshName(MESH).virtualRouterName("rpc-vr").routeName("rpc-r").spec(grpcRoute()));
+
+        MeshctlHarness.Result http2 = meshctl.run("canary", "stream-vr", "product-vn=80", "product-v15-vn=20");
+        MeshctlHarness.Result grpc = meshctl.run("canary", "rpc-vr", "product-vn=70", "product-v15-vn=30");
+
+        assertThat(http2.exitCode()).as(http2.err()).isZero();
+        assertThat(grpc.exitCode()).as(grpc.err()).isZero();
+        RouteSpec stream = route("stream-vr", "stream-r");
+        assertThat(stream.httpRoute()).isNull();
+        assertThat(stream.http2Route().action().weightedTargets())
+                .extracting(t -> t.virtualNode() + "=" + t.weight())
+                .containsExactly("product-vn=80", "product-v15-vn=20");
+        assertThat(stream.toBuilder()
+                        .http2Route(stream.http2Route().toBuilder()
+                                .action(http2Route().http2Route().action())
+                                .build())
+                        .build())
+                .isEqualTo(http2Route());
+        RouteSpec rpc = route("rpc-vr", "rpc-r");
+        assertThat(rpc.httpRoute()).isNull();
+        assertThat(rpc.grpcRoute().action().weightedTargets())
+                .extracting(t -> t.virtualNode() + "=" + t.weight())
+                .containsExactly("product-vn=70", "product-v15-vn=30");
+        assertThat(rpc.toBuilder()
+                        .grpcRoute(rpc.grpcRoute().toBuilder()
+                                .action(grpcRoute().grpcRoute().action())
+                                .build())
+                        .build())
+                .isEqualTo(grpcRoute());
+        assertThat(meshctl.run("status").out())
+                .containsPattern("rpc-vr +rpc-r +\\d+ +product-vn 70%, product-v15-vn 30% +1 x 1s on - +perRequest 5s")
+                .contains("route rpc-vr/rpc-r: kind = grpcRoute (")
+                .contains(
+                        "route rpc-vr/rpc-r: grpcRoute.match = {\"methodName\":\"Get\",\"serviceName\":\"shop.Product\"} (")
+                .contains("route rpc-vr/rpc-r: grpcRoute.retryPolicy.grpcRetryEvents = [\"unavailable\"] (")
+                .contains("route stream-vr/stream-r: kind = http2Route (");
+    }
+
+    private RouteSpec route(String router, String name) {
+        return meshctl.client
+                .describeRoute(r -> r.meshName(MESH).virtualRouterName(router).routeName(name))
+                .route()
+                .spec();
+    }
+
+    static RouteSpec http2Route() {
+        return RouteSpec.builder()
+                .priority(7)
+                .http2Route(h -> h.match(m -> m.prefix("/stream")
+                                .headers(hd -> hd.name("x-stream").invert(true).match(v -> v.prefix("debug"))))
+                        .action(a -> a.weightedTargets(
+                                t -> t.virtualNode("product-vn").weight(100)))
+                        .timeout(t -> t.idle(d -> d.unit(DurationUnit.S).value(120L))))
+                .build();
+    }
+
+    static RouteSpec grpcRoute() {
+        return RouteSpec.builder()
+                .grpcRoute(g -> g.match(m -> m.serviceName("shop.Product").methodName("Get"))
+                        .action(a -> a.weightedTargets(
+                                t -> t.virtualNode("product-vn").weight(100)))
+                        .retryPolicy(r -> r.maxRetries(1L)
+                                .perRetryTimeout(d -> d.unit(DurationUnit.S).value(1L))
+                                .grpcRetryEvents(GrpcRetryPolicyEvent.UNAVAILABLE))
+                        .timeout(t -> t.perRequest(d -> d.unit(DurationUnit.S).value(5L))))
+                .build();
     }
 
     private void assertTunedExceptTargets(RouteSpec actual) {
