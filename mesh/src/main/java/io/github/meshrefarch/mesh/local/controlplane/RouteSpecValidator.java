@@ -108,6 +108,21 @@ final class RouteSpecValidator {
             if (name.isEmpty() || name.length() > 50) {
                 throw ApiException.badRequest("%s.headers[%d].name must be 1 to 50 characters long", path, i);
             }
+            headerMatch(headers.get(i), path + ".headers[%d]".formatted(i));
+        }
+    }
+
+    /** A header's optional match: exactly one of exact, prefix, suffix, regex or range (start and end). */
+    private static void headerMatch(JsonNode header, String path) {
+        if (!header.has("match")) {
+            return;
+        }
+        JsonNode match = requiredObject(header, path, "match");
+        String kind = union(match, path + ".match", true, "exact", "prefix", "suffix", "regex", "range");
+        if (kind.equals("range")) {
+            JsonNode range = requiredObject(match, path + ".match", "range");
+            requiredRange(range, path + ".match.range", "start", Long.MIN_VALUE, Long.MAX_VALUE);
+            requiredRange(range, path + ".match.range", "end", Long.MIN_VALUE, Long.MAX_VALUE);
         }
     }
 

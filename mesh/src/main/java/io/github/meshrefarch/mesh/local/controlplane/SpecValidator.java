@@ -69,6 +69,7 @@ final class SpecValidator {
                 requiredString(chosen, path, "serviceName");
             }
         }
+        NodePolicyChecks.node(spec);
         JsonNode backends = list(spec, "spec", "backends", 0, Integer.MAX_VALUE);
         for (int i = 0; i < backends.size(); i++) {
             String path = "spec.backends[%d]".formatted(i);
@@ -91,6 +92,7 @@ final class SpecValidator {
             requiredEnum(check, at, "protocol", Checks.PROTOCOLS);
             optionalRange(check, at, "port", 1, 65535);
         }
+        NodePolicyChecks.listener(listener, path);
         if (listener.has("timeout")) {
             JsonNode timeout = requiredObject(listener, path, "timeout");
             String kind = union(timeout, path + ".timeout", false, "http", "http2", "grpc", "tcp");

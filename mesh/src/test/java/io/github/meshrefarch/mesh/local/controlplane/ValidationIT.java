@@ -162,6 +162,55 @@ class ValidationIT {
     }
 
     @Test
+    void nodeTlsOutlierDetectionLoggingAndBackendDefaults_areCheckedAsAppMeshDoes() {
+        assertBadRequest(
+                () -> createNode(s ->
+                        s.listeners(l -> l.portMapping(p -> p.port(80).protocol("http"))
+                                .tls(t -> t.mode("SOMETIMES")
+                                        .certificate(c -> c.file(f ->
+                                                f.certificateChain("/c.pem").privateKey("/k.pem")))))),
+                "tls.mode");
+        assertBadRequest(
+                () -> createNode(s -> s.listeners(
+                        l -> l.portMapping(p -> p.port(80).protocol("http")).tls(t -> t.mode("STRICT")))),
+                "tls.certificate is required");
+        assertBadRequest(
+                () -> createNode(s ->
+                        s.listeners(l -> l.portMapping(p -> p.port(80).protocol("http"))
+                                .outlierDetection(o -> o.maxServerErrors(5L)
+                                        .maxEjectionPercent(101)
+                                        .interval(d -> d.unit("s").value(10L))
+                                        .baseEjectionDuration(d -> d.unit("s").value(30L))))),
+                "maxEjectionPercent");
+        assertBadRequest(
+                () -> createNode(s ->
+                        s.listeners(l -> l.portMapping(p -> p.port(80).protocol("http"))
+                                .outlierDetection(o -> o.maxServerErrors(5L)
+                                        .maxEjectionPercent(10)
+                                        .baseEjectionDuration(d -> d.unit("s").value(30L))))),
+                "outlierDetection.interval is required");
+        assertBadRequest(
+                () -> createNode(s ->
+                        s.logging(l -> l.accessLog(a -> a.file(f -> f.format(x -> x.text("%START_TIME%")))))),
+                "spec.logging.accessLog.file.path is required");
+        assertBadRequest(
+                () -> createNode(s -> s.backendDefaults(b -> b.clientPolicy(c -> c.tls(t -> t.enforce(true))))),
+                "spec.backendDefaults.clientPolicy.tls.validation is required");
+    }
+
+    @Test
+    void headerMatch_setsExactlyOneKind() {
+        RouteSpec twoKinds = Specs.fullHttpRoute("vn").toBuilder()
+                .httpRoute(Specs.fullHttpRoute("vn").httpRoute().toBuilder()
+                        .match(m -> m.prefix("/")
+                                .headers(h ->
+                                        h.name("x-a").match(v -> v.exact("1").prefix("2"))))
+                        .build())
+                .build();
+        assertBadRequest(() -> createRoute(twoKinds), "headers[0].match must set only one of");
+    }
+
+    @Test
     void routeTargetsAndServiceProviders_mustExist_butNodeBackendsNeedNot() {
         assertThatThrownBy(() -> createRoute(Walkthrough.routeSpec(Walkthrough.target("missing-vn", 100))))
                 .isInstanceOf(NotFoundException.class)
