@@ -139,6 +139,27 @@ class UnmanagedFieldsIT {
     }
 
     @Test
+    void step_setsTheWeightsAndRetryPolicyItDescribes_keepsTheRest_andReportsIt() {
+        MeshctlHarness.Result step = meshctl.step("03");
+
+        assertThat(step.exitCode()).as(step.err()).isZero();
+        RouteSpec route = productRoute();
+        assertThat(route.httpRoute().action().weightedTargets())
+                .extracting(t -> t.virtualNode() + "=" + t.weight() + ":" + t.port())
+                .containsExactly("product-vn=75:8080", "product-v15-vn=25:8080");
+        assertThat(route.httpRoute().retryPolicy().maxRetries()).isEqualTo(2);
+        assertThat(route.priority()).isEqualTo(5);
+        assertThat(route.httpRoute().match()).isEqualTo(tunedRoute().httpRoute().match());
+        assertThat(route.httpRoute().timeout())
+                .isEqualTo(tunedRoute().httpRoute().timeout());
+        assertThat(step.out())
+                .containsPattern("update +route +product-vr/product-r")
+                .contains("route product-vr/product-r: timeout.idle = 60s (")
+                .contains("route product-vr/product-r: httpRoute.match.headers = [")
+                .doesNotContain("retryPolicy =");
+    }
+
+    @Test
     void status_reportsEachDriftedField_onItsOwnLine_inTextAndJson() throws IOException {
         MeshctlHarness.Result text = meshctl.run("status", "--file", "demomesh.yaml");
 
