@@ -56,6 +56,8 @@ public final class Demo {
     private final String mesh;
     private final Settings settings;
     private final DemoReport report;
+    private final List<StepResult> results = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
 
     public Demo(
             LocalCluster cluster,
@@ -93,8 +95,12 @@ public final class Demo {
         }
     }
 
+    /** The result as one JSON document (see {@link DemoJson}), after {@link #run()}. */
+    public String json() {
+        return DemoJson.write(mesh, List.copyOf(results), Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
     private List<StepResult> walkthrough(Reconciler reconciler, URI order) {
-        var results = new ArrayList<StepResult>();
         SplitTally tally = new SplitTally();
         LoadRun load = null;
         try {
