@@ -80,7 +80,8 @@ public final class Demo {
      * @return whether every step's split was within bounds and no request failed
      */
     public boolean run() {
-        report.phase("Starting the local mesh and the v1 workloads (order, product, customer)");
+        report.phase("Starting the local mesh and the v1 workloads ("
+                + String.join(", ", cluster.topology().initialWorkloads()) + ")");
         cluster.up(cluster.topology().initialWorkloads());
         URI order = URI.create(
                 "http://127.0.0.1:" + cluster.topology().workload("order").port() + "/");
@@ -104,7 +105,7 @@ public final class Demo {
         SplitTally tally = new SplitTally();
         LoadRun load = null;
         try {
-            for (DemoStep demoStep : DemoStep.WALKTHROUGH) {
+            for (DemoStep demoStep : DemoStep.of(steps, cluster.topology())) {
                 if (!demoStep.deployFirst().isEmpty()) {
                     report.phase("Deploying " + String.join(", ", demoStep.deployFirst()) + " (under load)");
                     cluster.deploy(demoStep.deployFirst());
