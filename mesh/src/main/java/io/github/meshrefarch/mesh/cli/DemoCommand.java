@@ -25,6 +25,8 @@ import picocli.CommandLine.ParentCommand;
                     + " requests.",
             "Exits 0 only when every step's split is within bounds of its weights and no request failed."
                     + " Stops everything it started at the end, also on Ctrl-C.",
+            "With -o json, progress goes to stderr and the result (steps, per step requests, failed requests,"
+                    + " answers by version and weights, totals, duration) to stdout as one JSON document.",
             "'demo rollout' shows meshctl rollout instead: one promoted rollout, one automatic rollback."
         })
 final class DemoCommand implements Callable<Integer> {
@@ -81,14 +83,20 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private Integer demo(LocalCluster cluster) {
+        boolean json = meshctl.output == MeshctlCommand.OutputFormat.json;
         Demo demo = new Demo(
                 cluster,
                 new StepCatalog(StepsCommand.stepsDirOrDefault(null)),
                 DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(null)),
                 meshctl.mesh(),
                 new Demo.Settings(rate, Duration.ofMillis(200), window, SplitTest.DEFAULT_FALSE_ALARM_LIMIT),
-                meshctl.out());
-        if (!demo.run()) {
+                json ? meshctl.err() : meshctl.out()); // with -o json, progress goes to stderr
+        boolean passed = demo.run();
+        if (json) {
+            meshctl.out().println(demo.json());
+            meshctl.out().flush();
+        }
+        if (!passed) {
             throw new UnexpectedStateException("the demo saw failed requests or a split out of bounds (see above)");
         }
         return ExitCodes.OK;

@@ -53,6 +53,7 @@ final class DemoRolloutCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     meshctl.spec.commandLine(), "--rps must be positive and --interval at least 500ms");
         }
+        boolean json = meshctl.output == MeshctlCommand.OutputFormat.json;
         return DemoCommand.onDemoMesh(meshctl, stateDir, cluster -> {
             RolloutDemo rollouts = new RolloutDemo(
                     cluster,
@@ -60,8 +61,13 @@ final class DemoRolloutCommand implements Callable<Integer> {
                     DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(null)),
                     meshctl.mesh(),
                     new RolloutDemo.Settings(rate, interval, List.of(20, 50, 100), Map.of("FAULT_ERROR_RATE", "0.3")),
-                    meshctl.out());
-            if (!rollouts.run()) {
+                    json ? meshctl.err() : meshctl.out()); // with -o json, progress goes to stderr
+            boolean passed = rollouts.run();
+            if (json) {
+                meshctl.out().println(rollouts.json());
+                meshctl.out().flush();
+            }
+            if (!passed) {
                 throw new UnexpectedStateException("the rollout demo did not go as it should (see above)");
             }
             return ExitCodes.OK;

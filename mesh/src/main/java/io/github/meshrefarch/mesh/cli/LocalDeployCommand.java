@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Start workloads and wait until they are ready, as 'kubectl apply' of a Deployment would;"
                     + " a running one is left as it is, unless --env changes its environment: it is then restarted.",
-            "Workloads: order, product, customer, product-v15, customer-v2.",
+            "Workloads: one per virtual node of the mesh description (mesh/demomesh.yaml), named after the first label"
+                    + " of its hostname ('local status' lists them).",
             "Example, a bad canary: ./meshctl local deploy product-v15 --env FAULT_ERROR_RATE=0.3"
         })
 final class LocalDeployCommand implements Callable<Integer> {

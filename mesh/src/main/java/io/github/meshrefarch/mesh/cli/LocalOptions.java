@@ -2,6 +2,7 @@ package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.local.workloads.LocalCluster;
 import io.github.meshrefarch.mesh.local.workloads.LocalTopology;
+import io.github.meshrefarch.mesh.model.DescriptionReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -37,9 +38,9 @@ final class LocalOptions {
     /** Moves ports of the local mode: {@code controlplane=PORT}, {@code WORKLOAD=PORT}, {@code VIRTUAL_SERVICE=PORT}. */
     static final String PORTS_PROPERTY = "meshctl.local.ports";
 
-    /** The walkthrough's topology, with the ports {@value #PORTS_PROPERTY} moves (tests use free ones). */
+    /** The walkthrough's topology, derived from its mesh description, with the ports {@value #PORTS_PROPERTY} moves. */
     static LocalTopology topology() {
-        LocalTopology walkthrough = LocalTopology.walkthrough();
+        LocalTopology walkthrough = walkthrough();
         String moved = System.getProperty(PORTS_PROPERTY, "");
         if (moved.isBlank()) {
             return walkthrough;
@@ -53,5 +54,10 @@ final class LocalOptions {
         listeners.replaceAll((service, port) -> ports.getOrDefault(service, port));
         return walkthrough.withPorts(
                 ports.getOrDefault("controlplane", walkthrough.controlPlanePort()), listeners, ports);
+    }
+
+    /** The local mode of the walkthrough's mesh description (mesh/demomesh.yaml): its workloads and listeners. */
+    static LocalTopology walkthrough() {
+        return LocalTopology.of(DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(null)));
     }
 }

@@ -1,6 +1,5 @@
 package io.github.meshrefarch.mesh.cli;
 
-import io.github.meshrefarch.mesh.local.workloads.LocalTopology;
 import io.github.meshrefarch.mesh.local.workloads.Workload;
 import io.github.meshrefarch.mesh.model.InvalidInputException;
 import io.github.meshrefarch.mesh.rollout.Gates;
@@ -136,11 +135,17 @@ final class RolloutOptions {
                 answers(canary));
     }
 
-    /** The walkthrough's workloads tell which version each virtual node answers with. */
+    /**
+     * The walkthrough's workloads (derived from its mesh description) tell which version each virtual node answers
+     * with; without that description there is nothing to check order's answers against, as for a canary it lacks.
+     */
     private RolloutPlan.Answers answers(String canary) {
+        if (!java.nio.file.Files.isRegularFile(StepsCommand.descriptionOrDefault(null))) {
+            return null;
+        }
         Map<String, String> versions = new HashMap<>();
         String service = null;
-        for (Workload workload : LocalTopology.walkthrough().workloads().values()) {
+        for (Workload workload : LocalOptions.walkthrough().workloads().values()) {
             versions.put(workload.virtualNode(), workload.version());
             if (workload.virtualNode().equals(canary)) {
                 service = workload.serviceName();

@@ -56,6 +56,8 @@ public final class Demo {
     private final String mesh;
     private final Settings settings;
     private final DemoReport report;
+    private final List<StepResult> results = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
 
     public Demo(
             LocalCluster cluster,
@@ -78,7 +80,8 @@ public final class Demo {
      * @return whether every step's split was within bounds and no request failed
      */
     public boolean run() {
-        report.phase("Starting the local mesh and the v1 workloads (order, product, customer)");
+        report.phase("Starting the local mesh and the v1 workloads ("
+                + String.join(", ", cluster.topology().initialWorkloads()) + ")");
         cluster.up(cluster.topology().initialWorkloads());
         URI order = URI.create(
                 "http://127.0.0.1:" + cluster.topology().workload("order").port() + "/");
@@ -93,12 +96,16 @@ public final class Demo {
         }
     }
 
+    /** The result as one JSON document (see {@link DemoJson}), after {@link #run()}. */
+    public String json() {
+        return DemoJson.write(mesh, List.copyOf(results), Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
     private List<StepResult> walkthrough(Reconciler reconciler, URI order) {
-        var results = new ArrayList<StepResult>();
         SplitTally tally = new SplitTally();
         LoadRun load = null;
         try {
-            for (DemoStep demoStep : DemoStep.WALKTHROUGH) {
+            for (DemoStep demoStep : DemoStep.of(steps, cluster.topology())) {
                 if (!demoStep.deployFirst().isEmpty()) {
                     report.phase("Deploying " + String.join(", ", demoStep.deployFirst()) + " (under load)");
                     cluster.deploy(demoStep.deployFirst());

@@ -41,7 +41,14 @@ final class DemoReport {
                         observed(verdict.checks()),
                         verdict.within() ? "within bounds" : "OUT OF BOUNDS",
                         verdict.figures()));
-        line("         requests %d, failed %d%s", result.load().sent(), result.failed(), latency(result.load()));
+        line(
+                "         requests %d, failed %d%s%s",
+                result.load().sent(),
+                result.failed(),
+                result.load().inFlight() > 0
+                        ? ", still in flight " + result.load().inFlight()
+                        : "",
+                latency(result.load()));
     }
 
     void summary(List<StepResult> results) {

@@ -1,6 +1,13 @@
 package io.github.meshrefarch.mesh.demo;
 
+import io.github.meshrefarch.mesh.local.workloads.LocalTopology;
+import io.github.meshrefarch.mesh.local.workloads.Workload;
+import io.github.meshrefarch.mesh.model.Step;
+import io.github.meshrefarch.mesh.model.StepCatalog;
+import io.github.meshrefarch.mesh.model.VirtualNode;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One stage of the demo: optionally deploy workloads (as the original's {@code kubectl} scripts did), then run a
@@ -12,15 +19,26 @@ import java.util.List;
  */
 record DemoStep(String step, List<String> deployFirst, boolean measured) {
 
-    /** The original walkthrough's order: steps 01..08 with the two deployments, then the teardown. */
-    static final List<DemoStep> WALKTHROUGH = List.of(
-            new DemoStep("01", List.of(), true),
-            new DemoStep("02", List.of("product-v15"), true),
-            new DemoStep("03", List.of(), true),
-            new DemoStep("04", List.of(), true),
-            new DemoStep("05", List.of("customer-v2"), true),
-            new DemoStep("06", List.of(), true),
-            new DemoStep("07", List.of(), true),
-            new DemoStep("08", List.of(), true),
-            new DemoStep("99", List.of(), false));
+    /**
+     * The walkthrough's steps in order; before a step that adds virtual nodes, the workloads serving them that {@code
+     * local up} did not start (step 02 adds product-v15-vn: product-v15 is deployed first); a step that deletes the
+     * mesh is not measured.
+     */
+    static List<DemoStep> of(StepCatalog steps, LocalTopology topology) {
+        return steps.steps().stream().map(step -> of(step, topology)).toList();
+    }
+
+    private static DemoStep of(Step step, LocalTopology topology) {
+        Set<String> added = step.kind() == Step.Kind.APPLY
+                ? step.content().apply().virtualNodes().stream()
+                        .map(VirtualNode::name)
+                        .collect(Collectors.toSet())
+                : Set.of();
+        List<String> deploy = topology.workloads().values().stream()
+                .filter(w -> added.contains(w.virtualNode()))
+                .map(Workload::name)
+                .filter(name -> !topology.initialWorkloads().contains(name))
+                .toList();
+        return new DemoStep(step.number(), deploy, step.kind() != Step.Kind.DELETE);
+    }
 }

@@ -104,9 +104,15 @@ public final class RolloutDemo {
                     rollout(reconciler, tally, load, "product", "product-v15-vn", settings.productSteps());
             RolloutRecord customer =
                     rollout(reconciler, tally, load, "customer", "customer-v2-vn", RolloutPlan.everyStepOf(10));
-            load.takeWindow();
+            load.stop(); // every request sent is counted, those in flight at the end too
+            report.afterRollouts(load.takeWindow());
             return report.summary(product, customer);
         }
+    }
+
+    /** The result as one JSON document (see {@link RolloutDemoReport#json()}), after {@link #run()}. */
+    public String json() {
+        return report.json();
     }
 
     private RolloutRecord rollout(

@@ -2,18 +2,26 @@ package io.github.meshrefarch.mesh.demo;
 
 import io.github.meshrefarch.mesh.load.generator.LoadResult;
 import io.github.meshrefarch.mesh.model.WeightedTarget;
+import io.github.meshrefarch.mesh.rollout.RolloutJson;
 import io.github.meshrefarch.mesh.rollout.RolloutRecord;
 import io.github.meshrefarch.mesh.rollout.SplitText;
 import io.github.meshrefarch.mesh.rollout.StepRecord;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What the rollout demo prints: progress, a line per step, and the summary table with the verdict at the end. */
 final class RolloutDemoReport {
+
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private record Row(String service, StepRecord step, int total, LoadResult load) {}
 
@@ -22,6 +30,8 @@ final class RolloutDemoReport {
     private final List<Row> rows = new ArrayList<>();
     private long requests;
     private long failed;
+    private List<RolloutRecord> records = List.of();
+    private boolean passed;
 
     RolloutDemoReport(PrintWriter out) {
         this.out = out;
@@ -55,6 +65,11 @@ final class RolloutDemoReport {
     void finished(String service, RolloutRecord record, LoadResult afterLastStep) {
         count(afterLastStep);
         line("%s %s: %s", clock(), service, record.summary());
+    }
+
+    /** Traffic after the last rollout's end, until the load stopped: counted in the totals. */
+    void afterRollouts(LoadResult load) {
+        count(load);
     }
 
     private void count(LoadResult load) {
@@ -94,6 +109,7 @@ final class RolloutDemoReport {
                             ? step.verdict()
                             : "FAILED " + step.breach().gate());
         }
+        records = List.of(product, customer);
         boolean promoted = product.outcome() == RolloutRecord.Outcome.PROMOTED;
         boolean caught = customer.outcome() == RolloutRecord.Outcome.ROLLED_BACK
                 && customer.steps().size() == 1
@@ -110,7 +126,40 @@ final class RolloutDemoReport {
                         ? "product promoted, customer v2 caught at step 1 and rolled back"
                         : "NOT AS EXPECTED (see above)",
                 seconds(Duration.ofNanos(System.nanoTime() - started)));
-        return promoted && caught && failed == 0;
+        passed = promoted && caught && failed == 0;
+        return passed;
+    }
+
+    /**
+     * The result as one JSON document, after {@link #summary}: {@code {"passed", "durationMs", "requests", "failed",
+     * "steps": [{"service", "step", "of", "verdict", "requests", "failed", "inFlight"}], "rollouts": [record, record]}},
+     * each record as {@code meshctl -o json rollout} prints it (product's, then customer's).
+     */
+    String json() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("passed", passed);
+        document.put("durationMs", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        document.put("requests", requests);
+        document.put("failed", failed);
+        document.put(
+                "steps",
+                rows.stream()
+                        .map(row -> {
+                            Map<String, Object> step = new LinkedHashMap<>();
+                            step.put("service", row.service());
+                            step.put("step", row.step().number());
+                            step.put("of", row.total());
+                            step.put("verdict", row.step().verdict().name());
+                            step.put("requests", row.load().sent());
+                            step.put("failed", row.load().errors().total());
+                            step.put("inFlight", row.load().inFlight());
+                            return step;
+                        })
+                        .toList());
+        document.put(
+                "rollouts",
+                records.stream().map(r -> JSON.readTree(RolloutJson.of(r))).toList());
+        return JSON.writeValueAsString(document);
     }
 
     private static String weights(List<WeightedTarget> weights) {

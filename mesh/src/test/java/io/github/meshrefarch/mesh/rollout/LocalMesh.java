@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import io.github.meshrefarch.mesh.cli.Main;
 import io.github.meshrefarch.mesh.local.workloads.LocalCluster;
 import io.github.meshrefarch.mesh.local.workloads.LocalTopology;
+import io.github.meshrefarch.mesh.model.DescriptionReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,7 +45,7 @@ final class LocalMesh implements AutoCloseable {
                     .as("the service jars are built by the reactor first: run ./mvnw verify from the root")
                     .isTrue();
         }
-        LocalTopology walkthrough = LocalTopology.walkthrough();
+        LocalTopology walkthrough = LocalTopology.of(DescriptionReader.readDescription(Path.of("demomesh.yaml")));
         var listeners = new HashMap<String, Integer>();
         walkthrough.listenerPorts().keySet().forEach(service -> listeners.put(service, freePort()));
         var workloadPorts = new HashMap<String, Integer>();

@@ -4,9 +4,13 @@ import java.time.Duration;
 import org.HdrHistogram.Histogram;
 
 /**
- * Latency percentiles of the responses of a run or window, measured from each request's scheduled
- * send time (so a stalled server cannot hide its stall: no coordinated omission). All zero when
- * there was no response.
+ * Latency percentiles of the requests that ended in a run or window, measured from each request's
+ * scheduled send time, so a stalled server cannot hide its stall: a request that waited for a busy
+ * connection counts its wait (no coordinated omission). Every request that ended counts, whatever
+ * its outcome: a response of any status at its arrival, a timeout at the time the generator gave
+ * up (at least the request timeout), a connection error at the time it failed. A failed request is
+ * never left out to make a percentile look better; the failures are also counted beside the
+ * percentiles ({@link ErrorCounts}). All zero when no request ended.
  */
 public record LatencySummary(Duration p50, Duration p90, Duration p99, Duration max) {
 

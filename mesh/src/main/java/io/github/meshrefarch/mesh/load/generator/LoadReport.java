@@ -11,13 +11,16 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * {"url":"http://127.0.0.1:8080/","rate":500.0,"durationMs":5000,"connections":50,"timeoutMs":5000,
- *  "sent":2500,"completed":2500,"succeeded":2497,"elapsedMs":5002.114,"throughput":499.8,
+ *  "sent":2500,"completed":2500,"succeeded":2497,"inFlight":0,"elapsedMs":5002.114,"throughput":499.8,
  *  "latencyMs":{"p50":0.612,"p90":0.951,"p99":2.103,"max":8.301},
  *  "errors":{"total":3,"connection":0,"timeout":0,"status":{"502":3}}}
  * </pre>
  *
- * Latencies are milliseconds from each request's scheduled send time, over HTTP responses of any
- * status; {@code throughput} is completed requests per second of {@code elapsedMs}.
+ * Latencies are milliseconds from each request's scheduled send time, over every request that
+ * ended: responses of any status, timeouts (at the time the generator gave up) and connection
+ * errors alike (see {@link LatencySummary}); {@code inFlight} counts requests not ended when the
+ * figures were taken (0 for a finished run, whose requests still in flight at the end count as
+ * timeouts); {@code throughput} is completed requests per second of {@code elapsedMs}.
  */
 public final class LoadReport {
 
@@ -32,7 +35,8 @@ public final class LoadReport {
                 + (config.bounded() ? "for " + Formats.duration(config.duration()) : "until stopped") + ", at most "
                 + config.connections() + " connections\n"
                 + "sent        " + result.sent() + "\n"
-                + "completed   " + result.completed() + " (" + result.succeeded() + " succeeded)\n"
+                + "completed   " + result.completed() + " (" + result.succeeded() + " succeeded)"
+                + (result.inFlight() > 0 ? ", " + result.inFlight() + " still in flight" : "") + "\n"
                 + "throughput  " + Formats.decimal(result.throughput()) + " requests/s\n"
                 + "latency     p50 " + Formats.millis(latency.p50()) + "   p90 " + Formats.millis(latency.p90())
                 + "   p99 " + Formats.millis(latency.p99()) + "   max " + Formats.millis(latency.max()) + "\n"
@@ -51,6 +55,7 @@ public final class LoadReport {
         document.put("sent", result.sent());
         document.put("completed", result.completed());
         document.put("succeeded", result.succeeded());
+        document.put("inFlight", result.inFlight());
         document.put("elapsedMs", Formats.millisValue(result.elapsed()));
         document.put("throughput", Math.round(result.throughput() * 10) / 10d);
         Map<String, Object> latency = new LinkedHashMap<>();

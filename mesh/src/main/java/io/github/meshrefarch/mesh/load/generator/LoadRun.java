@@ -14,7 +14,9 @@ import java.util.function.Consumer;
  * A running load: one scheduler thread sends request {@code i} at {@code start + i / rate} whether
  * or not earlier ones have returned (open loop), and catches up at once after a stall, each request
  * keeping its scheduled time as the origin of its latency. When sending ends (duration reached or
- * {@link #stop()}), the run waits for requests in flight, at most the request timeout. The server
+ * {@link #stop()}), the run waits for requests in flight, at most the request timeout (and a
+ * margin); any still in flight then count as timeouts at their age, so the final figures account
+ * for every request sent ({@code completed == sent}, {@code inFlight == 0}). The server
  * sees a few more requests than the figures count: the warm-up requests (see {@link #start}).
  *
  * <p>Thread-safe. The listener runs on one thread of its own, one response after the other, so it
@@ -149,6 +151,7 @@ public final class LoadRun implements AutoCloseable {
                 }
             }
             drain();
+            statistics.abandonInFlight(System.nanoTime()).forEach(this::handOut);
             result = statistics.total(System.nanoTime());
         } finally {
             client.close();
@@ -158,12 +161,18 @@ public final class LoadRun implements AutoCloseable {
     }
 
     private void send(long scheduledNanos) {
-        statistics.sent();
-        client.get(scheduledNanos).subscribe(this::completed);
+        long id = statistics.sent(scheduledNanos);
+        client.get(scheduledNanos).subscribe(response -> completed(id, response));
     }
 
-    private void completed(LoadResponse response) {
-        statistics.completed(response);
+    /** Counts and hands out as one step, so that the listener thread is not shut down in between. */
+    private synchronized void completed(long id, LoadResponse response) {
+        if (statistics.completed(id, response)) {
+            handOut(response);
+        }
+    }
+
+    private void handOut(LoadResponse response) {
         if (listenerThread != null) {
             listenerThread.execute(() -> notifyListener(response));
         }
@@ -181,7 +190,9 @@ public final class LoadRun implements AutoCloseable {
         if (listenerThread == null) {
             return;
         }
-        listenerThread.shutdown();
+        synchronized (this) {
+            listenerThread.shutdown();
+        }
         try {
             if (!listenerThread.awaitTermination(LISTENER_GRACE_SECONDS, TimeUnit.SECONDS)) {
                 listenerFailure.compareAndSet(

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param split versions per service, from the 2xx responses that parsed as order responses
  * @param unreadable 2xx responses that did not parse as order responses
  * @param errors failed requests by kind
- * @param latency percentiles over the window's HTTP responses
+ * @param latency percentiles over the window's requests that ended, failures and timeouts included
  */
 public record WatchSnapshot(
         Duration covered,

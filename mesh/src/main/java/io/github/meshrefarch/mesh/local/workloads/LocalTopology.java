@@ -1,6 +1,7 @@
 package io.github.meshrefarch.mesh.local.workloads;
 
 import io.github.meshrefarch.mesh.model.InvalidInputException;
+import io.github.meshrefarch.mesh.model.MeshDescription;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,28 +41,29 @@ public record LocalTopology(
         initialWorkloads = List.copyOf(initialWorkloads);
     }
 
-    /** The walkthrough: order on 8080 (the load balancer's role), the control plane on 9080, the rest beside. */
-    public static LocalTopology walkthrough() {
-        String product = "http://product" + Workload.NAMESPACE_DOMAIN + ":8080";
-        String customer = "http://customer" + Workload.NAMESPACE_DOMAIN + ":8080";
-        Map<String, String> orderBackends = Map.of("PRODUCT_SVC_URL", product, "CUSTOMER_SVC_URL", customer);
-        var workloads = new LinkedHashMap<String, Workload>();
-        for (Workload workload : List.of(
-                new Workload("order", "order-service", "Order", "1.0", "order-vn", 8080, orderBackends),
-                new Workload("product", "product-service", "Product", "1.0", "product-vn", 8081, Map.of()),
-                new Workload("customer", "customer-service", "Customer", "1.0", "customer-vn", 8082, Map.of()),
-                new Workload("product-v15", "product-service", "Product", "1.5", "product-v15-vn", 8083, Map.of()),
-                new Workload("customer-v2", "customer-service", "Customer", "2.0", "customer-v2-vn", 8084, Map.of()))) {
-            workloads.put(workload.name(), workload);
-        }
-        Map<String, Integer> listeners =
-                Map.of("product" + Workload.NAMESPACE_DOMAIN, 9081, "customer" + Workload.NAMESPACE_DOMAIN, 9082);
+    /** The first workload's port: order's in the walkthrough, the load balancer's role. */
+    public static final int FIRST_WORKLOAD_PORT = 8080;
+
+    /**
+     * The local mode of a mesh description (the walkthrough's is {@code mesh/demomesh.yaml}): one workload per virtual
+     * node (see {@link DescribedWorkloads} for names, versions and ports), one data plane listener per virtual service
+     * on the ports after the control plane's, and {@code local up} starting the 1.0 workloads.
+     */
+    public static LocalTopology of(MeshDescription description) {
+        Map<String, Workload> workloads = DescribedWorkloads.of(description, FIRST_WORKLOAD_PORT);
+        Map<String, Integer> listeners = new LinkedHashMap<>();
+        description
+                .virtualServices()
+                .forEach(service -> listeners.put(service.name(), DEFAULT_CONTROL_PLANE_PORT + 1 + listeners.size()));
         return new LocalTopology(
                 DEFAULT_CONTROL_PLANE_PORT,
                 listeners,
                 DEFAULT_ADMIN_PORT,
                 workloads,
-                List.of("order", "product", "customer"));
+                workloads.values().stream()
+                        .filter(w -> w.version().equals(DescribedWorkloads.FIRST_VERSION))
+                        .map(Workload::name)
+                        .toList());
     }
 
     /** The named workload; an unknown name is invalid input, reported with the names that exist. */

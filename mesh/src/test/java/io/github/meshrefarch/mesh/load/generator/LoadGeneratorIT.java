@@ -103,6 +103,85 @@ class LoadGeneratorIT {
         }
     }
 
+    /**
+     * One connection, one request stalled 800 ms: the requests scheduled behind it wait for the
+     * connection, and that wait is theirs (timed from their scheduled send time), while the schedule
+     * goes on as if nothing happened. Timed from when they got the connection they would all look
+     * fast and p90 would be a few milliseconds.
+     */
+    @Test
+    void run_oneConnectionAndAStalledRequest_requestsQueuedBehindItCountTheirWait() throws Exception {
+        long stalled = HttpLoadClient.WARM_UP_REQUESTS + 10;
+        try (LocalHttpServer server = LocalHttpServer.start(index -> {
+            if (index == stalled) {
+                Thread.sleep(800);
+            }
+            return OK;
+        })) {
+            LoadResult result = LoadGenerator.run(
+                    new LoadConfig(server.url(), 50, Duration.ofSeconds(2), 1, Duration.ofSeconds(10)));
+
+            assertThat(result.sent()).isEqualTo(100); // 50/s for 2 s: the schedule did not wait for the stall
+            assertThat(result.succeeded()).isEqualTo(result.sent());
+            // the stalled request and the ~40 scheduled during its 800 ms, waiting 800, 780, 760 ... ms
+            assertThat(result.latency().max()).isGreaterThanOrEqualTo(Duration.ofMillis(800));
+            assertThat(result.latency().p99()).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+            assertThat(result.latency().p90()).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void run_serverNeverAnswering_timeoutsCountInTheLatencyAtTheTimeout() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (LocalHttpServer server = LocalHttpServer.start(index -> {
+            release.await();
+            return OK;
+        })) {
+            try {
+                LoadResult result = LoadGenerator.run(
+                        new LoadConfig(server.url(), 20, Duration.ofSeconds(1), 8, Duration.ofMillis(800)));
+
+                assertThat(result.errors().timeout()).isEqualTo(result.sent()).isPositive();
+                assertThat(result.latency().p50()).isGreaterThanOrEqualTo(Duration.ofMillis(800));
+                assertThat(result.latency().p99()).isGreaterThanOrEqualTo(Duration.ofMillis(800));
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    /**
+     * A window taken while the server holds every request says how many are in flight; once they
+     * are answered they count in the next window, and the run's figures account for every one.
+     */
+    @Test
+    void takeWindow_requestsHeldByTheServer_reportedInFlightThenCountedWhenAnswered() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (LocalHttpServer server = LocalHttpServer.start(index -> {
+            release.await();
+            return OK;
+        })) {
+            try (LoadRun run = LoadGenerator.start(
+                    new LoadConfig(server.url(), 20, null, 50, Duration.ofSeconds(30)), LoadRun.NO_LISTENER)) {
+                Thread.sleep(500);
+                LoadResult held = run.takeWindow();
+                release.countDown();
+                LoadResult total = run.stop();
+                LoadResult answered = run.takeWindow();
+
+                assertThat(held.sent()).isPositive();
+                assertThat(held.completed()).isZero();
+                assertThat(held.inFlight()).isEqualTo(held.sent());
+                assertThat(total.inFlight()).isZero();
+                assertThat(total.completed()).isEqualTo(total.sent());
+                assertThat(total.succeeded()).isEqualTo(total.sent());
+                assertThat(answered.completed()).isEqualTo(total.sent());
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
     @Test
     void start_untilStopped_listenerSeesEveryResponseAndWindowsSplitTheCounts() throws Exception {
         ConcurrentLinkedQueue<LoadResponse> seen = new ConcurrentLinkedQueue<>();

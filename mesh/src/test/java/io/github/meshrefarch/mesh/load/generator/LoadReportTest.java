@@ -15,6 +15,7 @@ class LoadReportTest {
             2500,
             2500,
             2496,
+            0,
             Duration.ofMillis(5000),
             new LatencySummary(micros(612), micros(951), micros(2103), micros(8301)),
             new ErrorCounts(0, 1, Map.of(504, 1L, 502, 2L)));
@@ -23,7 +24,8 @@ class LoadReportTest {
     void json_documentWithEveryFieldInStableOrder() {
         assertThat(LoadReport.json(CONFIG, RESULT))
                 .isEqualTo("{\"url\":\"http://127.0.0.1:8080/\",\"rate\":500.0,\"durationMs\":5000,\"connections\":50,"
-                        + "\"timeoutMs\":5000,\"sent\":2500,\"completed\":2500,\"succeeded\":2496,\"elapsedMs\":5000.0,"
+                        + "\"timeoutMs\":5000,\"sent\":2500,\"completed\":2500,\"succeeded\":2496,\"inFlight\":0,"
+                        + "\"elapsedMs\":5000.0,"
                         + "\"throughput\":500.0,\"latencyMs\":{\"p50\":0.612,\"p90\":0.951,\"p99\":2.103,\"max\":8.301},"
                         + "\"errors\":{\"total\":4,\"connection\":0,\"timeout\":1,\"status\":{\"502\":2,\"504\":1}}}");
     }

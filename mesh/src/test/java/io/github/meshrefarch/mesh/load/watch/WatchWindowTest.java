@@ -33,8 +33,26 @@ class WatchWindowTest {
         assertThat(snapshot.split().versionsOf("Customer")).isEqualTo(Map.of("1.0", 4L));
         assertThat(snapshot.unreadable()).isEqualTo(1);
         assertThat(snapshot.errors()).isEqualTo(new ErrorCounts(0, 1, Map.of(502, 1L)));
-        assertThat(snapshot.latency().max().toMillis()).isEqualTo(5); // 3 significant digits
+        assertThat(snapshot.latency().max().toMillis()).isEqualTo(9); // the timeout counts too
         assertThat(snapshot.rate()).isEqualTo(7 / 5.5);
+    }
+
+    @Test
+    void snapshot_timeoutsAndConnectionErrors_countInTheLatencyAtTheTimeTheyTook() {
+        at(500, ok("1.0"), ok("1.0"), ok("1.0"));
+        at(
+                900,
+                LoadResponse.ofFailure(LoadResponse.Outcome.TIMEOUT, ms(3_000)),
+                LoadResponse.ofFailure(LoadResponse.Outcome.TIMEOUT, ms(3_000)),
+                LoadResponse.ofFailure(LoadResponse.Outcome.CONNECTION_ERROR, ms(2_000)));
+
+        WatchSnapshot snapshot = snapshotAt(1_000);
+
+        assertThat(snapshot.errors()).isEqualTo(new ErrorCounts(1, 2, Map.of()));
+        // six requests: three fast answers, a connection error after 2 s and two timeouts after 3 s
+        assertThat(snapshot.latency().p50()).isLessThan(ms(10));
+        assertThat(snapshot.latency().p90()).isGreaterThanOrEqualTo(ms(2_990));
+        assertThat(snapshot.latency().max()).isGreaterThanOrEqualTo(ms(2_990));
     }
 
     @Test
