@@ -31,7 +31,12 @@ final class RouteTables {
 
     static RouteTable derive(MeshState state, long revision) {
         List<VirtualServiceRoutes> services = new ArrayList<>();
-        for (StoredResource service : state.ofType(ResourceType.VIRTUAL_SERVICE)) {
+        // oldest first: of two meshes' virtual services with one name, the older keeps the name's listener port
+        List<StoredResource> oldestFirst = state.ofType(ResourceType.VIRTUAL_SERVICE).stream()
+                .sorted(Comparator.comparingLong(StoredResource::createdAtMillis)
+                        .thenComparing(service -> service.key().meshName()))
+                .toList();
+        for (StoredResource service : oldestFirst) {
             String mesh = service.key().meshName();
             JsonNode provider = service.spec().path("provider");
             List<HttpRouteRule> routes = new ArrayList<>();

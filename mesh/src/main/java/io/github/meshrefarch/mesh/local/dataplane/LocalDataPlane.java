@@ -15,9 +15,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -99,8 +99,8 @@ public final class LocalDataPlane implements AutoCloseable {
      * bound before this returns.
      *
      * @param listenerPorts port to bind per virtual service, keyed by {@code <mesh>/<name>} or by name alone (then
-     *     for whichever mesh's virtual service of that name opens first; another mesh's gets an ephemeral port); a
-     *     virtual service absent, or mapped to 0, gets an ephemeral port
+     *     for the first virtual service of that name in the table, the oldest; another mesh's gets an ephemeral
+     *     port); a virtual service absent, or mapped to 0, gets an ephemeral port
      * @param limits the listeners' connection cap and idle timeouts, and the default stream idle timeout
      * @throws IllegalStateException when a listener of the current table cannot be bound (its port is taken)
      */
@@ -132,15 +132,15 @@ public final class LocalDataPlane implements AutoCloseable {
     /**
      * Where the listener of the virtual service {@code virtualServiceName} accepts requests, if it has one; when
      * several meshes have a virtual service of that name, the listener on the port configured for the name, else the
-     * first by mesh name.
+     * first in the route table (the oldest).
      */
     public Optional<InetSocketAddress> listenerAddress(String virtualServiceName) {
         Integer configured = listenerPorts.get(virtualServiceName);
-        List<InetSocketAddress> named = new TreeMap<>(listeners)
-                .entrySet().stream()
-                        .filter(entry -> entry.getKey().virtualServiceName().equals(virtualServiceName))
-                        .map(entry -> (InetSocketAddress) entry.getValue().localAddress())
-                        .toList();
+        List<InetSocketAddress> named = routeTable.get().virtualServicesNamed(virtualServiceName).stream()
+                .map(service -> listeners.get(service.key()))
+                .filter(Objects::nonNull)
+                .map(server -> (InetSocketAddress) server.localAddress())
+                .toList();
         return named.stream()
                 .filter(address -> configured != null && address.getPort() == configured)
                 .findFirst()
@@ -224,7 +224,7 @@ public final class LocalDataPlane implements AutoCloseable {
         }
         stats.register(table);
         routeTable.set(table);
-        new TreeSet<>(table.virtualServices().keySet()).forEach(this::openListener);
+        table.virtualServices().keySet().forEach(this::openListener); // in table order: the oldest first
         listeners.keySet().stream()
                 .filter(key -> !table.virtualServices().containsKey(key))
                 .toList()

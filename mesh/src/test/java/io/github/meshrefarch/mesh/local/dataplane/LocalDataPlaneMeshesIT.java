@@ -6,11 +6,14 @@ import static io.github.meshrefarch.mesh.local.dataplane.Routes.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.meshrefarch.mesh.local.routetable.VirtualServiceRoutes;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,6 +44,38 @@ class LocalDataPlaneMeshesIT {
         assertThat(mesh.dataPlane().listenerAddresses()).containsOnlyKeys("mesh-a/" + PRODUCT, "mesh-b/" + PRODUCT);
         assertThat(mesh.dataPlane().traffic().get("mesh-b/" + PRODUCT).targets())
                 .containsOnlyKeys("product-v15");
+    }
+
+    @Test
+    void portConfiguredForTheName_goesToTheFirstVirtualServiceOfTheTable() throws Exception {
+        mesh.register(TestUpstream.answering("product"));
+        mesh.register(TestUpstream.answering("product-v15"));
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        InMemoryRouteTableSource source = new InMemoryRouteTableSource();
+        // the control plane lists the oldest virtual service first: here mesh-b's
+        source.publish(
+                new VirtualServiceRoutes("mesh-b", PRODUCT, List.of(route("/", target("product-v15", 100)))),
+                new VirtualServiceRoutes("mesh-a", PRODUCT, List.of(route("/", target("product", 100)))));
+
+        try (LocalDataPlane dataPlane = LocalDataPlane.start(source, mesh.registry, Map.of(PRODUCT, port))) {
+            assertThat(dataPlane
+                            .listenerAddress("mesh-b", PRODUCT)
+                            .orElseThrow()
+                            .getPort())
+                    .isEqualTo(port);
+            assertThat(dataPlane
+                            .listenerAddress("mesh-a", PRODUCT)
+                            .orElseThrow()
+                            .getPort())
+                    .isNotEqualTo(port);
+            assertThat(dataPlane.listenerAddress(PRODUCT).orElseThrow().getPort())
+                    .isEqualTo(port);
+            assertThat(get(dataPlane.listenerAddress(PRODUCT).orElseThrow())).isEqualTo("{\"node\":\"product-v15\"}");
+            assertThat(dataPlane.serving()).isTrue();
+        }
     }
 
     private String get(InetSocketAddress listener) throws Exception {
