@@ -24,8 +24,14 @@ import java.time.Duration;
 public record DataPlaneLimits(
         Duration streamIdleTimeout, Duration connectionIdleTimeout, int maxConnectionsPerListener) {
 
-    public static final DataPlaneLimits ENVOY_DEFAULTS =
-            new DataPlaneLimits(Duration.ofMinutes(5), Duration.ofHours(1), 50_000);
+    public static final long DEFAULT_STREAM_IDLE_SECONDS = 300;
+    public static final long DEFAULT_CONNECTION_IDLE_SECONDS = 3_600;
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_LISTENER = 50_000;
+
+    public static final DataPlaneLimits ENVOY_DEFAULTS = new DataPlaneLimits(
+            Duration.ofSeconds(DEFAULT_STREAM_IDLE_SECONDS),
+            Duration.ofSeconds(DEFAULT_CONNECTION_IDLE_SECONDS),
+            DEFAULT_MAX_CONNECTIONS_PER_LISTENER);
 
     public DataPlaneLimits {
         if (streamIdleTimeout.isNegative() || connectionIdleTimeout.isNegative() || maxConnectionsPerListener < 1) {

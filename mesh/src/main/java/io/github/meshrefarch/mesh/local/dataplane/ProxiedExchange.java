@@ -85,7 +85,8 @@ final class ProxiedExchange {
                 .schedule(this::routeTimedOut, planner.routeTimeout().toNanos(), TimeUnit.NANOSECONDS);
         idleNanos =
                 planner.streamIdleTimeout(listener.limits().streamIdleTimeout()).toNanos();
-        if (idleNanos > 0) {
+        // the route timeout bounds the whole exchange, so an idle limit as long can never be reached: no timer then
+        if (idleNanos > 0 && idleNanos < planner.routeTimeout().toNanos()) {
             lastActivityNanos = System.nanoTime();
             idleTimer = channel.eventLoop().schedule(this::idleCheck, idleNanos, TimeUnit.NANOSECONDS);
         }
