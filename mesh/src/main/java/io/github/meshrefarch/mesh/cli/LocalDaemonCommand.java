@@ -1,8 +1,10 @@
 package io.github.meshrefarch.mesh.cli;
 
 import io.github.meshrefarch.mesh.local.MeshDaemon;
+import io.github.meshrefarch.mesh.local.dataplane.DataPlaneLimits;
 import io.github.meshrefarch.mesh.local.workloads.LocalTopology;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,11 +40,36 @@ final class LocalDaemonCommand implements Callable<Integer> {
                     + " default: ${DEFAULT-VALUE}")
     int adminPort;
 
+    @Option(
+            names = "--max-connections-per-listener",
+            defaultValue = "" + DataPlaneLimits.DEFAULT_MAX_CONNECTIONS_PER_LISTENER,
+            description =
+                    "Connections a data plane listener holds at most; beyond, closed at accept. Default: ${DEFAULT-VALUE}")
+    int maxConnectionsPerListener;
+
+    @Option(
+            names = "--connection-idle-timeout-seconds",
+            defaultValue = "" + DataPlaneLimits.DEFAULT_CONNECTION_IDLE_SECONDS,
+            description =
+                    "Close a downstream connection with no request for this long (0: never). Default: ${DEFAULT-VALUE}")
+    long connectionIdleSeconds;
+
+    @Option(
+            names = "--stream-idle-timeout-seconds",
+            defaultValue = "" + DataPlaneLimits.DEFAULT_STREAM_IDLE_SECONDS,
+            description = "Cut a request with no byte either way for this long, unless its route sets timeout.idle"
+                    + " (0: never). Default: ${DEFAULT-VALUE}")
+    long streamIdleSeconds;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
-        MeshDaemon daemon = MeshDaemon.start(stateDir, port, listeners, adminPort);
+        DataPlaneLimits limits = new DataPlaneLimits(
+                Duration.ofSeconds(streamIdleSeconds),
+                Duration.ofSeconds(connectionIdleSeconds),
+                maxConnectionsPerListener);
+        MeshDaemon daemon = MeshDaemon.start(stateDir, port, listeners, adminPort, limits);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {

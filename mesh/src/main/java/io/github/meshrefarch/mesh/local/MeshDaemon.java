@@ -2,6 +2,7 @@ package io.github.meshrefarch.mesh.local;
 
 import io.github.meshrefarch.mesh.local.admin.AdminListener;
 import io.github.meshrefarch.mesh.local.controlplane.LocalControlPlane;
+import io.github.meshrefarch.mesh.local.dataplane.DataPlaneLimits;
 import io.github.meshrefarch.mesh.local.dataplane.LocalDataPlane;
 import io.github.meshrefarch.mesh.local.workloads.LocalStateStore;
 import io.github.meshrefarch.mesh.local.workloads.RegistryFile;
@@ -42,13 +43,20 @@ public final class MeshDaemon implements AutoCloseable {
      */
     public static MeshDaemon start(Path stateDir, int port, Map<String, Integer> listenerPorts, int adminPort)
             throws IOException {
+        return start(stateDir, port, listenerPorts, adminPort, DataPlaneLimits.ENVOY_DEFAULTS);
+    }
+
+    /** As above, with the data plane's listener and stream limits. */
+    public static MeshDaemon start(
+            Path stateDir, int port, Map<String, Integer> listenerPorts, int adminPort, DataPlaneLimits limits)
+            throws IOException {
         LocalStateStore store = new LocalStateStore(stateDir);
         Files.deleteIfExists(store.adminEndpointFile());
         LocalControlPlane controlPlane = LocalControlPlane.start(port, stateDir.resolve("controlplane"));
         RegistryFile registry = new RegistryFile(store);
         LocalDataPlane dataPlane = null;
         try {
-            dataPlane = LocalDataPlane.start(controlPlane.routeTable(), registry, listenerPorts);
+            dataPlane = LocalDataPlane.start(controlPlane.routeTable(), registry, listenerPorts, limits);
             AdminListener admin = AdminListener.start(dataPlane, adminPort);
             AtomicFiles.write(store.adminEndpointFile(), admin.uri().toString().getBytes(StandardCharsets.UTF_8));
             return new MeshDaemon(controlPlane, registry, dataPlane, admin);

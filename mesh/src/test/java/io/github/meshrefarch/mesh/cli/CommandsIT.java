@@ -135,7 +135,7 @@ class CommandsIT {
         var inForce = meshctl.controlPlane
                 .routeTable()
                 .current()
-                .virtualService("product.default.svc.cluster.local")
+                .virtualService(MESH, "product.default.svc.cluster.local")
                 .orElseThrow()
                 .routes()
                 .get(0)

@@ -4,6 +4,7 @@ import io.github.meshrefarch.mesh.local.dataplane.ClusterName;
 import io.github.meshrefarch.mesh.local.routetable.HttpRouteRule;
 import io.github.meshrefarch.mesh.local.routetable.RetryPolicy;
 import io.github.meshrefarch.mesh.local.routetable.RouteTable;
+import io.github.meshrefarch.mesh.local.routetable.VirtualServiceKey;
 import io.github.meshrefarch.mesh.local.routetable.VirtualServiceRoutes;
 import io.github.meshrefarch.mesh.local.routetable.WeightedBackend;
 import java.net.InetSocketAddress;
@@ -37,15 +38,14 @@ final class AdminDocuments {
     /** {@code /config_dump}: the route table in force, with the listener of each virtual service. */
     static Map<String, Object> configDump(RouteTable table, Map<String, InetSocketAddress> listeners) {
         var services = new ArrayList<Map<String, Object>>();
+        Map<VirtualServiceKey, String> labels =
+                VirtualServiceKey.labels(table.virtualServices().keySet());
         new TreeMap<>(table.virtualServices())
-                .values()
-                .forEach(service -> services.add(virtualService(service, listeners)));
+                .forEach((key, service) -> services.add(virtualService(service, listeners.get(labels.get(key)))));
         return ordered("routeTableRevision", table.revision(), "virtualServices", services);
     }
 
-    private static Map<String, Object> virtualService(
-            VirtualServiceRoutes service, Map<String, InetSocketAddress> listeners) {
-        InetSocketAddress listener = listeners.get(service.virtualServiceName());
+    private static Map<String, Object> virtualService(VirtualServiceRoutes service, InetSocketAddress listener) {
         Map<String, Object> document = ordered(
                 "meshName",
                 service.meshName(),
@@ -79,6 +79,9 @@ final class AdminDocuments {
                 route.perRequestTimeout() == null
                         ? null
                         : route.perRequestTimeout().toMillis());
+        document.put(
+                "idleTimeoutMillis",
+                route.idleTimeout() == null ? null : route.idleTimeout().toMillis());
         return document;
     }
 

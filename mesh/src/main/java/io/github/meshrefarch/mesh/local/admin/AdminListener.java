@@ -82,7 +82,11 @@ public final class AdminListener implements AutoCloseable {
             String query = exchange.getRequestURI().getRawQuery();
             switch (exchange.getRequestURI().getPath()) {
                 case "/stats/prometheus" ->
-                    send(exchange, 200, PrometheusText.CONTENT_TYPE, PrometheusText.render(dataPlane.clusterStats()));
+                    send(
+                            exchange,
+                            200,
+                            PrometheusText.CONTENT_TYPE,
+                            PrometheusText.render(dataPlane.clusterStats(), dataPlane.listenerStats()));
                 case "/listeners" -> listeners(exchange, query != null && query.contains("format=json"));
                 case "/config_dump" ->
                     send(

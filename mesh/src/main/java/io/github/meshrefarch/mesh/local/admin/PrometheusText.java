@@ -1,6 +1,7 @@
 package io.github.meshrefarch.mesh.local.admin;
 
 import io.github.meshrefarch.mesh.local.dataplane.ClusterSnapshot;
+import io.github.meshrefarch.mesh.local.dataplane.ListenerSnapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -19,8 +20,9 @@ final class PrometheusText {
 
     private PrometheusText() {}
 
-    static String render(List<ClusterSnapshot> clusters) {
+    static String render(List<ClusterSnapshot> clusters, List<ListenerSnapshot> listeners) {
         var text = new StringBuilder(4096);
+        listeners(text, listeners);
         type(text, "envoy_cluster_upstream_rq", "counter");
         for (ClusterSnapshot cluster : clusters) {
             for (Map.Entry<Integer, Long> code : cluster.responseCodes().entrySet()) {
@@ -49,6 +51,46 @@ final class PrometheusText {
         counter(text, clusters, "envoy_cluster_upstream_cx_connect_fail", ClusterSnapshot::connectFailures);
         histogram(text, clusters);
         return text.toString();
+    }
+
+    /**
+     * Envoy's {@code listener.<address>.downstream_cx_*} (tag {@code envoy_listener_address}) and its HTTP connection
+     * manager's {@code http.<stat prefix>.downstream_*_idle_timeout} (tag {@code envoy_http_conn_manager_prefix}).
+     */
+    private static void listeners(StringBuilder text, List<ListenerSnapshot> listeners) {
+        listenerSeries(text, listeners, "downstream_cx_total", "counter", ListenerSnapshot::connectionsTotal);
+        listenerSeries(text, listeners, "downstream_cx_active", "gauge", ListenerSnapshot::connectionsActive);
+        listenerSeries(text, listeners, "downstream_cx_overflow", "counter", ListenerSnapshot::connectionsOverflow);
+        httpSeries(text, listeners, "downstream_cx_idle_timeout", ListenerSnapshot::connectionIdleTimeouts);
+        httpSeries(text, listeners, "downstream_rq_idle_timeout", ListenerSnapshot::streamIdleTimeouts);
+    }
+
+    private static void listenerSeries(
+            StringBuilder text,
+            List<ListenerSnapshot> listeners,
+            String stat,
+            String type,
+            ToLongFunction<ListenerSnapshot> value) {
+        String name = "envoy_listener_" + stat;
+        type(text, name, type);
+        listeners.forEach(listener -> text.append(name)
+                .append("{envoy_listener_address=\"")
+                .append(escape(listener.address()))
+                .append("\"} ")
+                .append(value.applyAsLong(listener))
+                .append('\n'));
+    }
+
+    private static void httpSeries(
+            StringBuilder text, List<ListenerSnapshot> listeners, String stat, ToLongFunction<ListenerSnapshot> value) {
+        String name = "envoy_http_" + stat;
+        type(text, name, "counter");
+        listeners.forEach(listener -> text.append(name)
+                .append("{envoy_http_conn_manager_prefix=\"")
+                .append(escape(listener.statPrefix()))
+                .append("\"} ")
+                .append(value.applyAsLong(listener))
+                .append('\n'));
     }
 
     private static void counter(

@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -32,8 +30,13 @@ final class RouteTables {
     private RouteTables() {}
 
     static RouteTable derive(MeshState state, long revision) {
-        Map<String, VirtualServiceRoutes> services = new LinkedHashMap<>();
-        for (StoredResource service : state.ofType(ResourceType.VIRTUAL_SERVICE)) {
+        List<VirtualServiceRoutes> services = new ArrayList<>();
+        // oldest first: of two meshes' virtual services with one name, the older keeps the name's listener port
+        List<StoredResource> oldestFirst = state.ofType(ResourceType.VIRTUAL_SERVICE).stream()
+                .sorted(Comparator.comparingLong(StoredResource::createdAtMillis)
+                        .thenComparing(service -> service.key().meshName()))
+                .toList();
+        for (StoredResource service : oldestFirst) {
             String mesh = service.key().meshName();
             JsonNode provider = service.spec().path("provider");
             List<HttpRouteRule> routes = new ArrayList<>();
@@ -46,11 +49,9 @@ final class RouteTables {
                         provider.path("virtualRouter").path("virtualRouterName").asString();
                 routes.addAll(routerRoutes(state, mesh, router));
             }
-            services.putIfAbsent(
-                    service.key().name(),
-                    new VirtualServiceRoutes(mesh, service.key().name(), routes));
+            services.add(new VirtualServiceRoutes(mesh, service.key().name(), routes));
         }
-        return new RouteTable(revision, services);
+        return RouteTable.of(revision, services);
     }
 
     private static List<HttpRouteRule> routerRoutes(MeshState state, String mesh, String router) {
@@ -77,7 +78,8 @@ final class RouteTables {
                     http.path("match").path("prefix").asString(),
                     targets,
                     retryPolicy(http.path("retryPolicy")),
-                    duration(http.path("timeout").path("perRequest")));
+                    duration(http.path("timeout").path("perRequest")),
+                    duration(http.path("timeout").path("idle")));
             candidates.add(new HttpRouteCandidate(priority, rule));
         }
         return candidates.stream()

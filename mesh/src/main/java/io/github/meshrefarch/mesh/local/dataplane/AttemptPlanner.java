@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Where the attempts of one request at one route go, and whether one more is allowed. Each attempt picks a weighted
@@ -28,6 +29,7 @@ final class AttemptPlanner {
     private final String meshName;
     private final Set<String> triedNodes = new HashSet<>(4);
     private final Set<InetSocketAddress> triedEndpoints = new HashSet<>(4);
+    private final RetryBackOff backOff;
     private int retriesDone;
 
     AttemptPlanner(
@@ -35,8 +37,10 @@ final class AttemptPlanner {
             HttpRouteRule route,
             ServiceRegistry registry,
             TrafficCounters.ServiceCounters counters,
-            EnvoyStats stats) {
+            EnvoyStats stats,
+            RandomGenerator jitter) {
         this.meshName = meshName;
+        this.backOff = new RetryBackOff(jitter);
         this.route = route;
         this.rules = RetryRules.of(route.retryPolicy());
         this.registry = registry;
@@ -60,10 +64,23 @@ final class AttemptPlanner {
         return new UpstreamAttempt(exchange, pool, endpoint, targetCounters, cluster);
     }
 
-    /** Bounds the whole request until its response headers, retries included. */
+    /**
+     * Bounds the whole exchange, retries and back-off included, from the request's head to the last byte of the
+     * response (Envoy's route {@code timeout}, which App Mesh sets from {@code timeout.perRequest}).
+     */
     Duration routeTimeout() {
         Duration timeout = route.perRequestTimeout();
         return timeout == null || timeout.isZero() ? DEFAULT_ROUTE_TIMEOUT : timeout;
+    }
+
+    /** The route's {@code timeout.idle} when set (zero: none), else {@code listenerDefault}. */
+    Duration streamIdleTimeout(Duration listenerDefault) {
+        return route.idleTimeout() == null ? listenerDefault : route.idleTimeout();
+    }
+
+    /** How long to wait before the retry about to be made, in milliseconds (Envoy's jittered back-off). */
+    long backOffMillis() {
+        return backOff.nextDelayMillis();
     }
 
     Duration perTryTimeout() {

@@ -232,20 +232,18 @@ public final class DataPlaneBenchmark {
     }
 
     private static RouteTableSource fixedRoutes() {
-        RouteTable table = new RouteTable(
+        RouteTable table = RouteTable.of(
                 1,
-                Map.of(
+                List.of(new VirtualServiceRoutes(
+                        "benchmark",
                         VIRTUAL_SERVICE,
-                        new VirtualServiceRoutes(
-                                "benchmark",
-                                VIRTUAL_SERVICE,
-                                List.of(new HttpRouteRule(
-                                        "product-route",
-                                        "product-router",
-                                        "/",
-                                        List.of(new WeightedBackend("product", VIRTUAL_SERVICE, 8080, 100)),
-                                        null,
-                                        null)))));
+                        List.of(new HttpRouteRule(
+                                "product-route",
+                                "product-router",
+                                "/",
+                                List.of(new WeightedBackend("product", VIRTUAL_SERVICE, 8080, 100)),
+                                null,
+                                null)))));
         return new RouteTableSource() {
             @Override
             public RouteTable current() {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 
@@ -48,7 +49,11 @@ final class DownstreamHandler extends ChannelInboundHandlerAdapter {
             if (request.decoderResult().isFailure()) {
                 ReferenceCountUtil.release(msg);
                 ctx.writeAndFlush(ErrorResponses.of(
-                                HttpResponseStatus.BAD_REQUEST, "bad request", listener.virtualService(), null, false))
+                                HttpResponseStatus.BAD_REQUEST,
+                                "bad request",
+                                listener.virtualServiceName(),
+                                null,
+                                false))
                         .addListener(ChannelFutureListener.CLOSE);
                 return;
             }
@@ -116,6 +121,19 @@ final class DownstreamHandler extends ChannelInboundHandlerAdapter {
         if (pipelined != null) {
             pipelined.forEach(ReferenceCountUtil::release);
             pipelined.clear();
+        }
+    }
+
+    /** Envoy's connection idle timeout: a connection with no request in flight for that long is closed. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            if (exchange == null && (pipelined == null || pipelined.isEmpty())) {
+                listener.listenerStats().connectionIdleTimeouts.increment();
+                ctx.close();
+            }
+        } else {
+            ctx.fireUserEventTriggered(event);
         }
     }
 

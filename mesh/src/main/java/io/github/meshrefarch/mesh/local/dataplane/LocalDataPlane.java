@@ -2,25 +2,28 @@ package io.github.meshrefarch.mesh.local.dataplane;
 
 import io.github.meshrefarch.mesh.local.routetable.RouteTable;
 import io.github.meshrefarch.mesh.local.routetable.RouteTableSource;
+import io.github.meshrefarch.mesh.local.routetable.VirtualServiceKey;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * The local data plane: what the Envoy sidecars do for the walkthrough's mesh, in one process. For every virtual
@@ -33,6 +36,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * route without a timeout gets App Mesh's 15 s. Unlike Envoy, which retries within the weighted cluster it picked
  * first, a retry picks a weighted target again and prefers one not tried yet: locally each virtual node has a single
  * endpoint, so this gives the fail-over that endpoint health checking gives on Kubernetes.
+ *
+ * <p>Virtual services are keyed by mesh and name: each mesh's virtual service gets its own listener, which routes by
+ * that mesh's routes only. Listener limits and timeouts are Envoy's defaults unless given ({@link DataPlaneLimits}); a
+ * retry waits Envoy's jittered exponential back-off first ({@link RetryBackOff}), scheduled on the event loop.
  *
  * <p>Route changes swap one immutable {@link RouteTable} reference: a request arriving after the swap uses the new
  * routes, a request in flight finishes (retries included) on the routes it started with, and listeners of virtual
@@ -49,9 +56,12 @@ public final class LocalDataPlane implements AutoCloseable {
     private static final long BIND_TIMEOUT_SECONDS = 5;
 
     private final Map<String, Integer> listenerPorts;
+    private final DataPlaneLimits limits;
+    private final Supplier<RandomGenerator> jitter;
     private final AtomicReference<RouteTable> routeTable = new AtomicReference<>(RouteTable.EMPTY);
-    private final Map<String, Channel> listeners = new ConcurrentHashMap<>();
-    private final Map<String, String> listenerFailures = new ConcurrentHashMap<>();
+    private final Map<VirtualServiceKey, Channel> listeners = new ConcurrentHashMap<>();
+    private final Map<VirtualServiceKey, ListenerStats> listenerStats = new ConcurrentHashMap<>();
+    private final Map<VirtualServiceKey, String> listenerFailures = new ConcurrentHashMap<>();
     private final TrafficCounters counters = new TrafficCounters();
     private final EnvoyStats stats = new EnvoyStats();
     private final ServiceRegistry registry;
@@ -60,8 +70,14 @@ public final class LocalDataPlane implements AutoCloseable {
     private AutoCloseable subscription;
     private volatile boolean closed;
 
-    private LocalDataPlane(ServiceRegistry registry, Map<String, Integer> listenerPorts) {
+    private LocalDataPlane(
+            ServiceRegistry registry,
+            Map<String, Integer> listenerPorts,
+            DataPlaneLimits limits,
+            Supplier<RandomGenerator> jitter) {
         this.listenerPorts = Map.copyOf(listenerPorts);
+        this.limits = limits;
+        this.jitter = jitter;
         this.registry = registry;
         this.loops = EventLoops.create();
         Map<EventLoop, UpstreamPool> poolsByLoop = new HashMap<>();
@@ -72,17 +88,38 @@ public final class LocalDataPlane implements AutoCloseable {
         this.pools = Map.copyOf(poolsByLoop);
     }
 
+    /** Starts a data plane with Envoy's limits ({@link DataPlaneLimits#ENVOY_DEFAULTS}); see the next method. */
+    public static LocalDataPlane start(
+            RouteTableSource source, ServiceRegistry registry, Map<String, Integer> listenerPorts) {
+        return start(source, registry, listenerPorts, DataPlaneLimits.ENVOY_DEFAULTS);
+    }
+
     /**
      * Starts a data plane that follows {@code source}: listeners for the virtual services of the current table are
      * bound before this returns.
      *
-     * @param listenerPorts port to bind per virtual service name; a name that is absent, or mapped to 0, gets an
-     *     ephemeral port
+     * @param listenerPorts port to bind per virtual service, keyed by {@code <mesh>/<name>} or by name alone (then
+     *     for the first virtual service of that name in the table, the oldest; another mesh's gets an ephemeral
+     *     port); a virtual service absent, or mapped to 0, gets an ephemeral port
+     * @param limits the listeners' connection cap and idle timeouts, and the default stream idle timeout
      * @throws IllegalStateException when a listener of the current table cannot be bound (its port is taken)
      */
     public static LocalDataPlane start(
-            RouteTableSource source, ServiceRegistry registry, Map<String, Integer> listenerPorts) {
-        LocalDataPlane dataPlane = new LocalDataPlane(registry, listenerPorts);
+            RouteTableSource source,
+            ServiceRegistry registry,
+            Map<String, Integer> listenerPorts,
+            DataPlaneLimits limits) {
+        return start(source, registry, listenerPorts, limits, ThreadLocalRandom::current);
+    }
+
+    /** As above, with the source of the retry back-off's jitter (tests make the schedule predictable with it). */
+    static LocalDataPlane start(
+            RouteTableSource source,
+            ServiceRegistry registry,
+            Map<String, Integer> listenerPorts,
+            DataPlaneLimits limits,
+            Supplier<RandomGenerator> jitter) {
+        LocalDataPlane dataPlane = new LocalDataPlane(registry, listenerPorts, limits, jitter);
         dataPlane.subscription = source.subscribe(dataPlane::apply);
         if (!dataPlane.listenerFailures.isEmpty()) {
             String failures = String.join("; ", dataPlane.listenerFailures.values());
@@ -92,22 +129,64 @@ public final class LocalDataPlane implements AutoCloseable {
         return dataPlane;
     }
 
-    /** Where the listener of {@code virtualServiceName} accepts requests, if it has one. */
+    /**
+     * Where the listener of the virtual service {@code virtualServiceName} accepts requests, if it has one; when
+     * several meshes have a virtual service of that name, the listener on the port configured for the name, else the
+     * first in the route table (the oldest).
+     */
     public Optional<InetSocketAddress> listenerAddress(String virtualServiceName) {
-        return Optional.ofNullable(listeners.get(virtualServiceName))
+        Integer configured = listenerPorts.get(virtualServiceName);
+        List<InetSocketAddress> named = routeTable.get().virtualServicesNamed(virtualServiceName).stream()
+                .map(service -> listeners.get(service.key()))
+                .filter(Objects::nonNull)
+                .map(server -> (InetSocketAddress) server.localAddress())
+                .toList();
+        return named.stream()
+                .filter(address -> configured != null && address.getPort() == configured)
+                .findFirst()
+                .or(() -> named.stream().findFirst());
+    }
+
+    /** Where the listener of mesh {@code meshName}'s virtual service {@code virtualServiceName} accepts requests. */
+    public Optional<InetSocketAddress> listenerAddress(String meshName, String virtualServiceName) {
+        return Optional.ofNullable(listeners.get(new VirtualServiceKey(meshName, virtualServiceName)))
                 .map(server -> (InetSocketAddress) server.localAddress());
     }
 
-    /** Every listener, by virtual service name. */
+    /**
+     * Every listener, by virtual service name, or by {@code <mesh>/<name>} for a name that several meshes have (see
+     * {@link VirtualServiceKey#labels}).
+     */
     public Map<String, InetSocketAddress> listenerAddresses() {
+        Map<VirtualServiceKey, Channel> open = new HashMap<>(listeners);
+        Map<VirtualServiceKey, String> labels = VirtualServiceKey.labels(open.keySet());
         Map<String, InetSocketAddress> addresses = new TreeMap<>();
-        listeners.forEach((name, server) -> addresses.put(name, (InetSocketAddress) server.localAddress()));
+        open.forEach((key, server) -> addresses.put(labels.get(key), (InetSocketAddress) server.localAddress()));
         return addresses;
+    }
+
+    /** Envoy's downstream statistics of every open listener, sorted by stat prefix. */
+    public List<ListenerSnapshot> listenerStats() {
+        Map<VirtualServiceKey, Channel> open = new HashMap<>(listeners);
+        Map<VirtualServiceKey, String> labels = VirtualServiceKey.labels(open.keySet());
+        List<ListenerSnapshot> snapshots = new ArrayList<>();
+        open.forEach((key, server) -> {
+            InetSocketAddress address = (InetSocketAddress) server.localAddress();
+            ListenerStats listener = listenerStats.get(key);
+            if (listener != null) {
+                snapshots.add(listener.snapshot(
+                        labels.get(key), address.getAddress().getHostAddress() + "_" + address.getPort()));
+            }
+        });
+        snapshots.sort(Comparator.comparing(ListenerSnapshot::statPrefix));
+        return snapshots;
     }
 
     /** Virtual services whose listener could not be opened after a route change, with the reason. */
     public Map<String, String> listenerFailures() {
-        return Map.copyOf(listenerFailures);
+        Map<String, String> failures = new TreeMap<>();
+        listenerFailures.forEach((key, reason) -> failures.put(key.qualifiedName(), reason));
+        return failures;
     }
 
     /** The revision of the route table requests are routed by. */
@@ -133,7 +212,7 @@ public final class LocalDataPlane implements AutoCloseable {
         return stats.snapshot();
     }
 
-    /** Counters per virtual service and weighted target since start. */
+    /** Counters per virtual service (labelled as {@link #listenerAddresses()}) and weighted target since start. */
     public Map<String, VirtualServiceTraffic> traffic() {
         return counters.snapshot();
     }
@@ -145,35 +224,43 @@ public final class LocalDataPlane implements AutoCloseable {
         }
         stats.register(table);
         routeTable.set(table);
-        table.virtualServices().keySet().forEach(this::openListener);
+        table.virtualServices().keySet().forEach(this::openListener); // in table order: the oldest first
         listeners.keySet().stream()
-                .filter(name -> !table.virtualServices().containsKey(name))
+                .filter(key -> !table.virtualServices().containsKey(key))
                 .toList()
                 .forEach(this::closeListener);
     }
 
-    private void openListener(String virtualService) {
+    private int configuredPort(VirtualServiceKey key) {
+        Integer qualified = listenerPorts.get(key.qualifiedName());
+        if (qualified != null) {
+            return qualified;
+        }
+        Integer byName = listenerPorts.get(key.virtualServiceName());
+        if (byName == null || byName == 0) {
+            return 0;
+        }
+        boolean taken = listeners.values().stream()
+                .anyMatch(server -> ((InetSocketAddress) server.localAddress()).getPort() == byName);
+        return taken ? 0 : byName;
+    }
+
+    private void openListener(VirtualServiceKey virtualService) {
         if (listeners.containsKey(virtualService)) {
             return;
         }
-        int port = listenerPorts.getOrDefault(virtualService, 0);
-        ListenerContext context = new ListenerContext(virtualService, routeTable, registry, counters, stats, pools);
+        int port = configuredPort(virtualService);
+        ListenerStats listenerCounters = listenerStats.computeIfAbsent(
+                virtualService, key -> new ListenerStats(limits.maxConnectionsPerListener()));
+        ListenerContext context = new ListenerContext(
+                virtualService, routeTable, registry, counters, stats, listenerCounters, limits, jitter, pools);
         try {
             ChannelFuture bound = new ServerBootstrap()
                     .group(loops.group())
                     .channel(loops.serverChannel())
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel channel) {
-                            channel.pipeline()
-                                    .addLast(
-                                            new HttpServerCodec(),
-                                            new HttpServerExpectContinueHandler(),
-                                            new DownstreamHandler(context));
-                        }
-                    })
+                    .childHandler(new DownstreamInitializer(context))
                     .bind(LOOPBACK, port);
             if (!bound.awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 bound.channel().close();
@@ -187,18 +274,19 @@ public final class LocalDataPlane implements AutoCloseable {
         } catch (RuntimeException e) {
             listenerFailures.put(
                     virtualService,
-                    "virtual service " + virtualService + ": cannot listen on " + LOOPBACK + ":" + port + " ("
-                            + e.getMessage() + ")");
+                    "virtual service " + virtualService.virtualServiceName() + " of mesh " + virtualService.meshName()
+                            + ": cannot listen on " + LOOPBACK + ":" + port + " (" + e.getMessage() + ")");
         }
     }
 
     /** Closes the listener only: connections it accepted finish what they are doing (their next requests get 404). */
-    private void closeListener(String virtualService) {
+    private void closeListener(VirtualServiceKey virtualService) {
         Channel server = listeners.remove(virtualService);
         listenerFailures.remove(virtualService);
         if (server != null) {
             server.close().awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
+        listenerStats.remove(virtualService);
     }
 
     /** Stops following the route table, closes every listener and upstream connection. */

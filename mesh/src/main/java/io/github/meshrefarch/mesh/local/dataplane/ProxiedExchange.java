@@ -19,8 +19,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * One request arriving at a virtual service's listener, from its head to the end of its response: match a route, make
  * {@link UpstreamAttempt}s as the route's {@link RetryRules} allow (each retry preferring a target and endpoint not
- * tried yet) under the route's timeout, and relay the chosen response; or answer the data plane's own JSON error.
- * Retries happen only before any response byte went downstream. Runs on the downstream connection's event loop only.
+ * tried yet, after Envoy's jittered back-off, see {@link RetryBackOff}) under the route's timeout, and relay the chosen
+ * response; or answer the data plane's own JSON error. Retries happen only before any response byte went downstream.
+ * Runs on the downstream connection's event loop only; waits are scheduled on it, never slept.
+ *
+ * <p>Timeouts, as Envoy's: the route timeout covers the whole exchange up to the last byte of the response; when it
+ * runs out before the response head went downstream the caller gets 504 {@code upstream request timeout}, after that
+ * the downstream connection is closed (Envoy resets the stream; on HTTP/1.1 that is a close). The stream idle timeout
+ * cuts an exchange that sees no byte either way for that long: 408 {@code stream timeout} before the response head, a
+ * close after it.
  */
 final class ProxiedExchange {
 
@@ -38,6 +45,10 @@ final class ProxiedExchange {
     private AttemptPlanner planner;
     private UpstreamAttempt attempt;
     private ScheduledFuture<?> routeTimer;
+    private ScheduledFuture<?> idleTimer;
+    private ScheduledFuture<?> backOffTimer;
+    private long idleNanos;
+    private long lastActivityNanos;
     private boolean requestComplete;
     private boolean responseStarted;
     private boolean responseComplete;
@@ -63,9 +74,22 @@ final class ProxiedExchange {
             sendError(HttpResponseStatus.NOT_FOUND, "no route matches");
             return;
         }
-        planner = new AttemptPlanner(routes.meshName(), route, listener.registry(), counters, listener.stats());
+        planner = new AttemptPlanner(
+                routes.meshName(),
+                route,
+                listener.registry(),
+                counters,
+                listener.stats(),
+                listener.jitter().get());
         routeTimer = channel.eventLoop()
                 .schedule(this::routeTimedOut, planner.routeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        idleNanos =
+                planner.streamIdleTimeout(listener.limits().streamIdleTimeout()).toNanos();
+        // the route timeout bounds the whole exchange, so an idle limit as long can never be reached: no timer then
+        if (idleNanos > 0 && idleNanos < planner.routeTimeout().toNanos()) {
+            lastActivityNanos = System.nanoTime();
+            idleTimer = channel.eventLoop().schedule(this::idleCheck, idleNanos, TimeUnit.NANOSECONDS);
+        }
         attemptNext();
     }
 
@@ -95,6 +119,7 @@ final class ProxiedExchange {
 
     /** A part of the request body from downstream; takes ownership. */
     void requestContent(HttpContent content) {
+        lastActivityNanos = System.nanoTime();
         boolean last = content instanceof LastHttpContent;
         body.append(content.content(), last);
         if (last) {
@@ -131,6 +156,7 @@ final class ProxiedExchange {
     }
 
     void upstreamResponse(UpstreamAttempt responding, HttpResponse response) {
+        lastActivityNanos = System.nanoTime();
         int status = response.status().code();
         if (status >= 500) {
             responding.targetCounters().serverErrors.increment();
@@ -142,7 +168,6 @@ final class ProxiedExchange {
             retry(responding);
             return;
         }
-        cancelRouteTimer();
         responseStarted = true;
         if (status >= 500) {
             counters.serverErrors.increment();
@@ -151,6 +176,7 @@ final class ProxiedExchange {
     }
 
     void upstreamContent(HttpContent content, boolean last) {
+        lastActivityNanos = System.nanoTime();
         if (closed) {
             content.release();
         } else if (!last) {
@@ -158,6 +184,7 @@ final class ProxiedExchange {
         } else {
             attempt = null;
             responseComplete = true;
+            cancelTimers();
             writeLast(content);
             // an upstream may answer before the whole request body arrived: the rest is read and dropped
             body.release();
@@ -169,6 +196,7 @@ final class ProxiedExchange {
     /** The upstream closed in the middle of its response: the caller sees the connection close, as with Envoy. */
     void upstreamBroken() {
         attempt = null;
+        cancelTimers();
         channel.close();
     }
 
@@ -197,7 +225,7 @@ final class ProxiedExchange {
     /** The downstream connection closed: nothing more can be answered. */
     void abort() {
         closed = true;
-        cancelRouteTimer();
+        cancelTimers();
         if (attempt != null) {
             attempt.abort();
             attempt = null;
@@ -211,12 +239,25 @@ final class ProxiedExchange {
 
     private void retry(UpstreamAttempt failed) {
         planner.retrying(failed.cluster());
-        attemptNext();
+        long delayMillis = planner.backOffMillis();
+        if (delayMillis == 0) {
+            attemptNext();
+        } else {
+            backOffTimer = channel.eventLoop().schedule(this::backOffElapsed, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void backOffElapsed() {
+        backOffTimer = null;
+        if (!closed && !responseComplete) {
+            attemptNext();
+            updateReading();
+        }
     }
 
     private void routeTimedOut() {
         routeTimer = null;
-        if (responseStarted || closed) {
+        if (responseComplete || closed) {
             return;
         }
         if (attempt != null) {
@@ -225,11 +266,47 @@ final class ProxiedExchange {
             timedOut.abort();
             timedOut.cluster().timeout();
         }
-        fail(UpstreamFailure.TIMEOUT);
+        if (responseStarted) {
+            cutStream(); // the head went downstream: as Envoy, reset the stream
+        } else {
+            fail(UpstreamFailure.TIMEOUT);
+        }
+    }
+
+    private void idleCheck() {
+        idleTimer = null;
+        if (responseComplete || closed) {
+            return;
+        }
+        long idleFor = System.nanoTime() - lastActivityNanos;
+        if (idleFor < idleNanos) {
+            idleTimer = channel.eventLoop().schedule(this::idleCheck, idleNanos - idleFor, TimeUnit.NANOSECONDS);
+            return;
+        }
+        listener.listenerStats().streamIdleTimeouts.increment();
+        if (attempt != null) {
+            UpstreamAttempt stalled = attempt;
+            attempt = null;
+            stalled.abort();
+        }
+        if (responseStarted) {
+            cutStream();
+        } else {
+            cancelTimers();
+            counters.serverErrors.increment();
+            sendError(HttpResponseStatus.REQUEST_TIMEOUT, "stream timeout");
+        }
+    }
+
+    /** Ends an exchange whose response head already went downstream: the caller sees the connection close. */
+    private void cutStream() {
+        cancelTimers();
+        counters.serverErrors.increment();
+        channel.close();
     }
 
     private void fail(UpstreamFailure failure) {
-        cancelRouteTimer();
+        cancelTimers();
         counters.serverErrors.increment();
         sendError(failure.status, failure.error);
     }
@@ -241,7 +318,7 @@ final class ProxiedExchange {
         writeLast(ErrorResponses.of(
                 status,
                 error,
-                listener.virtualService(),
+                listener.virtualServiceName(),
                 route == null ? null : route.routeName(),
                 responses.keepAlive()));
         updateReading();
@@ -265,16 +342,22 @@ final class ProxiedExchange {
     private void maybeDone() {
         if (requestComplete && responseComplete && !closed) {
             closed = true;
-            cancelRouteTimer();
+            cancelTimers();
             body.release();
             downstream.exchangeDone(this);
         }
     }
 
-    private void cancelRouteTimer() {
-        if (routeTimer != null) {
-            routeTimer.cancel(false);
-            routeTimer = null;
+    private void cancelTimers() {
+        routeTimer = cancel(routeTimer);
+        idleTimer = cancel(idleTimer);
+        backOffTimer = cancel(backOffTimer);
+    }
+
+    private static ScheduledFuture<?> cancel(ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
         }
+        return null;
     }
 }

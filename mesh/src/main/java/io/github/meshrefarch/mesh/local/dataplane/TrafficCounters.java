@@ -1,5 +1,6 @@
 package io.github.meshrefarch.mesh.local.dataplane;
 
+import io.github.meshrefarch.mesh.local.routetable.VirtualServiceKey;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,15 +9,18 @@ import java.util.concurrent.atomic.LongAdder;
 /** Lock-free counters behind {@link LocalDataPlane#traffic()}, updated on the request path. */
 final class TrafficCounters {
 
-    private final Map<String, ServiceCounters> services = new ConcurrentHashMap<>();
+    private final Map<VirtualServiceKey, ServiceCounters> services = new ConcurrentHashMap<>();
 
-    ServiceCounters service(String virtualServiceName) {
-        return services.computeIfAbsent(virtualServiceName, name -> new ServiceCounters());
+    ServiceCounters service(VirtualServiceKey virtualService) {
+        return services.computeIfAbsent(virtualService, key -> new ServiceCounters());
     }
 
+    /** By virtual service name, or {@code <mesh>/<name>} for a name several meshes have. */
     Map<String, VirtualServiceTraffic> snapshot() {
+        Map<VirtualServiceKey, ServiceCounters> current = Map.copyOf(services);
+        Map<VirtualServiceKey, String> labels = VirtualServiceKey.labels(current.keySet());
         Map<String, VirtualServiceTraffic> snapshot = new TreeMap<>();
-        services.forEach((name, counters) -> snapshot.put(name, counters.snapshot(name)));
+        current.forEach((key, counters) -> snapshot.put(labels.get(key), counters.snapshot(labels.get(key))));
         return snapshot;
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
  * @param targets weighted targets; a request goes to target i with probability weight_i / sum(weights)
  * @param retryPolicy the route's retry policy, or null when it has none
  * @param perRequestTimeout the route's {@code timeout.perRequest}, or null when unset
+ * @param idleTimeout the route's {@code timeout.idle} (Envoy's route {@code idle_timeout}), or null when unset
  */
 public record HttpRouteRule(
         String routeName,
@@ -19,9 +20,21 @@ public record HttpRouteRule(
         String prefix,
         List<WeightedBackend> targets,
         RetryPolicy retryPolicy,
-        Duration perRequestTimeout) {
+        Duration perRequestTimeout,
+        Duration idleTimeout) {
 
     public HttpRouteRule {
         targets = List.copyOf(targets);
+    }
+
+    /** A route without {@code timeout.idle}. */
+    public HttpRouteRule(
+            String routeName,
+            String virtualRouterName,
+            String prefix,
+            List<WeightedBackend> targets,
+            RetryPolicy retryPolicy,
+            Duration perRequestTimeout) {
+        this(routeName, virtualRouterName, prefix, targets, retryPolicy, perRequestTimeout, null);
     }
 }

@@ -12,4 +12,8 @@ public record VirtualServiceRoutes(String meshName, String virtualServiceName, L
     public VirtualServiceRoutes {
         routes = List.copyOf(routes);
     }
+
+    public VirtualServiceKey key() {
+        return new VirtualServiceKey(meshName, virtualServiceName);
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.meshrefarch.mesh.local.routetable.HttpRouteRule;
 import io.github.meshrefarch.mesh.local.routetable.RouteTable;
+import io.github.meshrefarch.mesh.local.routetable.VirtualServiceKey;
 import io.github.meshrefarch.mesh.local.routetable.VirtualServiceRoutes;
 import io.github.meshrefarch.mesh.local.routetable.WeightedBackend;
 import java.time.Duration;
@@ -26,7 +27,8 @@ class RouteTableIT {
     void walkthroughServices_routeToTheirNodesHostnamesAndPorts() {
         new Walkthrough(local.client()).createAll();
 
-        VirtualServiceRoutes product = table().virtualService(PRODUCT_SERVICE).orElseThrow();
+        VirtualServiceRoutes product =
+                table().virtualService(MESH, PRODUCT_SERVICE).orElseThrow();
         assertThat(product.meshName()).isEqualTo(MESH);
         assertThat(product.routes()).singleElement().satisfies(route -> {
             assertThat(route.routeName()).isEqualTo("product-r");
@@ -35,7 +37,10 @@ class RouteTableIT {
             assertThat(route.targets())
                     .containsExactly(new WeightedBackend("product-vn", "product.default.svc.cluster.local", 8080, 100));
         });
-        assertThat(table().virtualServices()).containsOnlyKeys(PRODUCT_SERVICE, Walkthrough.CUSTOMER_SERVICE);
+        assertThat(table().virtualServices())
+                .containsOnlyKeys(
+                        new VirtualServiceKey(MESH, PRODUCT_SERVICE),
+                        new VirtualServiceKey(MESH, Walkthrough.CUSTOMER_SERVICE));
     }
 
     @Test
@@ -70,7 +75,7 @@ class RouteTableIT {
         client.createVirtualService(
                 r -> r.meshName(MESH).virtualServiceName("idle").spec(s -> {}));
 
-        assertThat(table().virtualService("direct").orElseThrow().routes())
+        assertThat(table().virtualService(MESH, "direct").orElseThrow().routes())
                 .containsExactly(new HttpRouteRule(
                         "product-vn",
                         null,
@@ -78,7 +83,36 @@ class RouteTableIT {
                         List.of(new WeightedBackend("product-vn", "product.default.svc.cluster.local", 8080, 100)),
                         null,
                         null));
-        assertThat(table().virtualService("idle").orElseThrow().routes()).isEmpty();
+        assertThat(table().virtualService(MESH, "idle").orElseThrow().routes()).isEmpty();
+    }
+
+    @Test
+    void sameVirtualServiceNameInTwoMeshes_twoEntries_eachWithItsMeshsRoutes() {
+        AppMeshClient client = local.client();
+        for (String mesh : List.of("mesh-a", "mesh-b")) {
+            String node = mesh.equals("mesh-a") ? "product-vn" : "product-v15-vn";
+            client.createMesh(r -> r.meshName(mesh));
+            client.createVirtualNode(r -> r.meshName(mesh).virtualNodeName(node).spec(Walkthrough.nodeSpec(node)));
+            client.createVirtualService(r -> r.meshName(mesh)
+                    .virtualServiceName(PRODUCT_SERVICE)
+                    .spec(s -> s.provider(p -> p.virtualNode(n -> n.virtualNodeName(node)))));
+        }
+
+        assertThat(table().virtualServicesNamed(PRODUCT_SERVICE))
+                .extracting(VirtualServiceRoutes::meshName)
+                .containsExactly("mesh-a", "mesh-b");
+        assertThat(targetNode("mesh-a")).isEqualTo("product-vn");
+        assertThat(targetNode("mesh-b")).isEqualTo("product-v15-vn");
+    }
+
+    private String targetNode(String mesh) {
+        return table().virtualService(mesh, PRODUCT_SERVICE)
+                .orElseThrow()
+                .routes()
+                .get(0)
+                .targets()
+                .get(0)
+                .virtualNodeName();
     }
 
     @Test
@@ -102,7 +136,7 @@ class RouteTableIT {
                 .spec(Specs.http2Route("product-vn")));
 
         List<HttpRouteRule> routes =
-                table().virtualService(PRODUCT_SERVICE).orElseThrow().routes();
+                table().virtualService(MESH, PRODUCT_SERVICE).orElseThrow().routes();
 
         assertThat(routes).extracting(HttpRouteRule::routeName).containsExactly("urgent-r", "api-r", "product-r");
         HttpRouteRule urgent = routes.get(0);
@@ -131,7 +165,7 @@ class RouteTableIT {
     }
 
     private static List<Integer> weights(RouteTable table) {
-        return table.virtualService(PRODUCT_SERVICE).orElseThrow().routes().get(0).targets().stream()
+        return table.virtualService(MESH, PRODUCT_SERVICE).orElseThrow().routes().get(0).targets().stream()
                 .map(WeightedBackend::weight)
                 .toList();
     }

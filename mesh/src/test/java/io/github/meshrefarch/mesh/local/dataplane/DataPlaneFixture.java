@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,11 +27,23 @@ final class DataPlaneFixture implements BeforeEachCallback, AfterEachCallback {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final List<TestUpstream> upstreams = new ArrayList<>();
+    private final DataPlaneLimits limits;
+    private final Supplier<RandomGenerator> jitter;
     private LocalDataPlane dataPlane;
+
+    /** With Envoy's default limits and random retry jitter. */
+    DataPlaneFixture() {
+        this(DataPlaneLimits.ENVOY_DEFAULTS, ThreadLocalRandom::current);
+    }
+
+    DataPlaneFixture(DataPlaneLimits limits, Supplier<RandomGenerator> jitter) {
+        this.limits = limits;
+        this.jitter = jitter;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        dataPlane = LocalDataPlane.start(source, registry, Map.of());
+        dataPlane = LocalDataPlane.start(source, registry, Map.of(), limits, jitter);
     }
 
     @Override

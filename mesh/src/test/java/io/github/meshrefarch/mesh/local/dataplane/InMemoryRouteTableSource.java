@@ -4,10 +4,8 @@ import io.github.meshrefarch.mesh.local.routetable.RouteTable;
 import io.github.meshrefarch.mesh.local.routetable.RouteTableSource;
 import io.github.meshrefarch.mesh.local.routetable.VirtualServiceRoutes;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /** Stands in for the local control plane: tests publish tables, subscribers get them synchronously. */
 final class InMemoryRouteTableSource implements RouteTableSource {
@@ -29,9 +27,7 @@ final class InMemoryRouteTableSource implements RouteTableSource {
 
     /** Publishes a table with the given virtual services and the next revision; returns once subscribers have it. */
     synchronized void publish(VirtualServiceRoutes... virtualServices) {
-        Map<String, VirtualServiceRoutes> byName = List.of(virtualServices).stream()
-                .collect(Collectors.toMap(VirtualServiceRoutes::virtualServiceName, routes -> routes));
-        current = new RouteTable(current.revision() + 1, byName);
+        current = RouteTable.of(current.revision() + 1, List.of(virtualServices));
         listeners.forEach(listener -> listener.accept(current));
     }
 

@@ -6,6 +6,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
@@ -32,6 +34,7 @@ final class TestUpstream implements AutoCloseable {
     private final int failureStatus;
     private final Duration delay;
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<Long> arrivalNanos = new CopyOnWriteArrayList<>();
     private final AtomicReference<HttpHeaders> lastHeaders = new AtomicReference<>();
     private final Sinks.Empty<Void> closed = Sinks.empty();
     private final DisposableServer server;
@@ -76,11 +79,17 @@ final class TestUpstream implements AutoCloseable {
         return requests.get();
     }
 
+    /** When each request arrived ({@link System#nanoTime()}), in order. */
+    List<Long> arrivalNanos() {
+        return List.copyOf(arrivalNanos);
+    }
+
     HttpHeaders lastHeaders() {
         return lastHeaders.get();
     }
 
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+        arrivalNanos.add(System.nanoTime());
         requests.incrementAndGet();
         lastHeaders.set(request.requestHeaders().copy());
         Mono<byte[]> requestBody = request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]);
