@@ -62,6 +62,8 @@ public class AotTraining {
             "-XX:+ExitOnOutOfMemoryError");
 
     static final int MIN_FEATURE = 25;
+    static final int MIN_REQUESTS = 2000;
+    static final int MAX_LOAD_FACTOR = 8;
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     public static void main(String[] args) throws Exception {
@@ -82,6 +84,7 @@ public class AotTraining {
         Optional<JavaRuntime> runtime = JavaRuntime.find();
         Path cache = out.resolve(module + ".aot");
         Files.deleteIfExists(cache);
+        Files.deleteIfExists(out.resolve("training.log"));
         if (runtime.isEmpty()) {
             say(module + ": no Java " + MIN_FEATURE + " or newer found (MESHCTL_JAVA, JAVA_HOME, installed JDKs):"
                     + " AOT cache skipped; the extracted jar runs on any Java 17 or newer");
@@ -95,7 +98,7 @@ public class AotTraining {
             if (Files.isRegularFile(cache)) {
                 properties.setProperty("cache", cache.toString());
                 say(String.format(
-                        "%s: AOT cache %s (%d MiB) from %d requests in a %d s training run on Java %s (%s), %.1f s",
+                        "%s: AOT cache %s (%d MiB) from %d requests in a training run of %d s or more, on Java %s (%s); %.1f s",
                         module,
                         target.getParent().relativize(cache),
                         Files.size(cache) >> 20,
@@ -143,13 +146,14 @@ public class AotTraining {
             standIns.add(standIn("Customer"));
             environment.put("PRODUCT_SVC_URL", url(standIns.get(0).getAddress().getPort(), ""));
             environment.put("CUSTOMER_SVC_URL", url(standIns.get(1).getAddress().getPort(), ""));
+            environment.put("BACKEND_TIMEOUT_MS", "10000"); // a busy build machine must not turn training into 504s
         }
-        List<String> command = new ArrayList<>(List.of(java.executable().toString(), "-XX:AOTCacheOutput=" + cache));
-        command.addAll(FLAGS);
-        command.addAll(List.of("-jar", jar.toString()));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        Process service = builder.start();
+        // Two steps (JEP 483): record a configuration while serving, then create the cache from it in a JVM of its own,
+        // which this waits for (the one-step -XX:AOTCacheOutput creates it in a child the training JVM does not await).
+        Path configuration = cache.resolveSibling(cache.getFileName() + "conf");
+        Process service = java(java, List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration), jar, log)
+                .apply(environment);
+        long served;
         try {
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -159,14 +163,48 @@ public class AotTraining {
                 say(module + ": not ready for training within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
                 return 0;
             }
-            return sendRequests(http, port, management, load);
+            served = sendRequests(http, port, management, load);
         } finally {
-            service.destroy(); // SIGTERM: graceful shutdown, then the JVM writes the cache as it exits
-            if (!service.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            service.destroy(); // SIGTERM: graceful shutdown, then the JVM writes the configuration as it exits
+            if (!service.waitFor(10, TimeUnit.MINUTES)) {
                 service.destroyForcibly().waitFor();
             }
             standIns.forEach(server -> server.stop(0));
         }
+        if (Files.isRegularFile(configuration)) {
+            Process create = java(
+                            java,
+                            List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + cache),
+                            jar,
+                            log)
+                    .apply(Map.of());
+            if (!create.waitFor(10, TimeUnit.MINUTES)) {
+                create.destroyForcibly().waitFor();
+                Files.deleteIfExists(cache);
+            }
+            Files.deleteIfExists(configuration);
+        }
+        return served;
+    }
+
+    /** A function starting {@code java <aotOptions> <FLAGS> -jar jar} with an environment, output appended to log. */
+    private static java.util.function.Function<Map<String, String>, Process> java(
+            JavaRuntime java, List<String> aotOptions, Path jar, Path log) {
+        return environment -> {
+            List<String> command = new ArrayList<>(List.of(java.executable().toString()));
+            command.addAll(aotOptions);
+            command.addAll(FLAGS);
+            command.addAll(List.of("-jar", jar.toString()));
+            var builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            try {
+                return builder.start();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
     }
 
     private static boolean awaitReady(Process service, HttpClient http, String readiness) throws InterruptedException {
@@ -191,11 +229,16 @@ public class AotTraining {
         requests.put(url(management, "/actuator/prometheus"), Map.of());
         List<String> urls = List.copyOf(requests.keySet());
         AtomicLong served = new AtomicLong();
-        long deadline = System.nanoTime() + load.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + load.toNanos();
+        long limit = start + load.multipliedBy(MAX_LOAD_FACTOR).toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             Thread thread = new Thread(() -> {
-                for (long i = 0; System.nanoTime() < deadline; i++) {
+                // the given time, longer on a slow machine until the hot paths ran often enough for the JIT's profiles
+                for (long i = 0;
+                        System.nanoTime() < limit && (System.nanoTime() < deadline || served.get() < MIN_REQUESTS);
+                        i++) {
                     // mostly the service's own answer, as in production; now and then a probe or a scrape
                     String target = i % 50 == 49 ? urls.get(2 + (int) (i / 50 % 3)) : urls.get((int) (i % 2));
                     if (status(http, target.replace("#json", ""), requests.get(target)) == 200) {
@@ -236,6 +279,11 @@ public class AotTraining {
                 response.write(body);
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, service + " stand-in");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         return server;
     }
