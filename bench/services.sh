@@ -52,7 +52,7 @@ start() {
     local environment=(SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1 SERVICE_NAME="${name^}" "$@")
     if [[ "$variant" == before ]]; then
         local jar="$root/$service/target/$service.jar"
-        [[ -n "$before_jars" ]] && jar="$before_jars/$service.jar"
+        if [[ -n "$before_jars" ]]; then jar="$before_jars/$service.jar"; fi
         env "${environment[@]}" "$java17" -jar "$jar" >"$logs/$variant-$service.log" 2>&1 &
     else
         env "${environment[@]}" MANAGEMENT_PORT="$management" "$root/$service/target/aot/run" \
@@ -80,7 +80,7 @@ assign_ports() {
     for service in "${services[@]}"; do
         port[$service]=$(free_port)
         mgmt[$service]=$(free_port)
-        [[ "$variant" == before ]] && mgmt[$service]=${port[$service]}
+        if [[ "$variant" == before ]]; then mgmt[$service]=${port[$service]}; fi
     done
 }
 backends() {
@@ -152,7 +152,7 @@ load() {
         ends+=("$end")
         for service in "${services[@]}"; do
             rss=$(rss_mib "${pid[$service]}")
-            ((rss > peak[$service])) && peak[$service]=$rss
+            if ((rss > peak[$service])); then peak[$service]=$rss; fi
         done
     done
     local n=${#windows[@]}
