@@ -12,7 +12,8 @@ seconds="${1:-3}"
 rounds="${2:-5}"
 
 "$root/meshctl" --version >/dev/null # builds the jars when they are missing or stale
-benchmark=(java -cp "$root/mesh/target/meshctl.jar" io.github.meshrefarch.mesh.local.dataplane.DataPlaneBenchmark)
+"$root/bench/build.sh" # the benchmark mains live in their own module, outside meshctl.jar
+benchmark=(java -cp "$root/mesh/target/meshctl.jar:$root/bench/target/bench.jar" io.github.meshrefarch.bench.DataPlaneBenchmark)
 
 echo "== the data plane against a minimal in-process server"
 "${benchmark[@]}" "$seconds" "$rounds"

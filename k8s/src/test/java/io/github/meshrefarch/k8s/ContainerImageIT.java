@@ -73,9 +73,16 @@ class ContainerImageIT {
         List<String> entrypoint = strings(config.path("Entrypoint"));
 
         assertThat(entrypoint)
-                .startsWith("java", "-XX:MaxRAMPercentage=60.0", "-XX:+ExitOnOutOfMemoryError")
+                .startsWith(
+                        "java",
+                        "-XX:+UseSerialGC",
+                        "-XX:MaxRAMPercentage=40.0",
+                        "-Xss512k",
+                        "-XX:ReservedCodeCacheSize=48m",
+                        "-Dreactor.netty.ioWorkerCount=2",
+                        "-XX:+ExitOnOutOfMemoryError")
                 .containsSubsequence("-cp", "@/app/jib-classpath-file")
-                .hasSize(6);
+                .hasSize(10);
         String mainClass = entrypoint.get(entrypoint.size() - 1);
         assertThat(ROOT.resolve(service).resolve("target/classes").resolve(mainClass.replace('.', '/') + ".class"))
                 .as("main class %s of %s", mainClass, service)

@@ -193,6 +193,10 @@ class GatewayApiLayersTest {
                             .singleElement()
                             .satisfies(peer ->
                                     assertThat(peer.getIpBlock().getCidr()).isEqualTo("169.254.171.0/24"));
+                    // Lattice's traffic on http, its target groups' health checks on Actuator's port
+                    assertThat(rule.getPorts())
+                            .extracting(port -> port.getPort().getStrVal())
+                            .containsExactlyInAnyOrder("http", "management");
                 }
             });
         }
@@ -218,7 +222,8 @@ class GatewayApiLayersTest {
                 assertThat(policy.path("spec").path("healthCheck").path("path").asString())
                         .isEqualTo(probe.getHttpGet().getPath());
                 assertThat(policy.path("spec").path("healthCheck").path("port").asInt())
-                        .isEqualTo(ManifestHygieneTest.SERVICE_PORT);
+                        .isEqualTo(ManifestHygieneTest.MANAGEMENT_PORT)
+                        .isEqualTo(probedPort(deployment, probe.getHttpGet().getPort()));
             }
         }
         Rendered v1 = Rendered.of(Layer.LATTICE.directory(Step.V1));
@@ -241,6 +246,18 @@ class GatewayApiLayersTest {
                         .forEach(ref -> assertThat(ref.path("weight").asInt()).isBetween(0, 999));
             }
         }
+    }
+
+    /** The container port a probe's port (a number or a port name) refers to. */
+    private static int probedPort(Deployment deployment, io.fabric8.kubernetes.api.model.IntOrString port) {
+        if (port.getStrVal() == null) {
+            return port.getIntVal();
+        }
+        return deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().stream()
+                .filter(p -> port.getStrVal().equals(p.getName()))
+                .findFirst()
+                .orElseThrow()
+                .getContainerPort();
     }
 
     private static boolean selects(NetworkPolicy policy, Map<String, String> labels) {

@@ -29,6 +29,9 @@ class ManifestHygieneTest {
     /** The port the services listen on ({@code SERVER_PORT}, default 8080) and the virtual nodes' listener port. */
     static final int SERVICE_PORT = 8080;
 
+    /** Actuator's own port ({@code MANAGEMENT_PORT}): probes and metrics, published by no Service. */
+    static final int MANAGEMENT_PORT = 9090;
+
     /** Spring's default {@code spring.lifecycle.timeout-per-shutdown-phase}: how long graceful shutdown may take. */
     static final int SPRING_SHUTDOWN_PHASE_SECONDS = 30;
 
@@ -125,14 +128,32 @@ class ManifestHygieneTest {
     void container_listensOnTheServicePortAndProbesTheActuatorGroups(Rendered rendered, Deployment deployment) {
         Container app = app(deployment);
 
-        assertThat(app.getPorts()).singleElement().satisfies(port -> {
-            assertThat(port.getName()).isEqualTo("http");
-            assertThat(port.getContainerPort()).isEqualTo(SERVICE_PORT);
-        });
-        assertThat(env(app)).containsEntry("SERVER_PORT", String.valueOf(SERVICE_PORT));
+        assertThat(app.getPorts())
+                .extracting(port -> port.getName() + ":" + port.getContainerPort())
+                .containsExactly("http:" + SERVICE_PORT, "management:" + MANAGEMENT_PORT);
+        assertThat(env(app))
+                .containsEntry("SERVER_PORT", String.valueOf(SERVICE_PORT))
+                .containsEntry("MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
         assertHttpProbe(app.getLivenessProbe(), "/actuator/health/liveness");
         assertHttpProbe(app.getReadinessProbe(), "/actuator/health/readiness");
         assertHttpProbe(app.getStartupProbe(), "/actuator/health/liveness");
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void service_neverPublishesTheManagementPortAndOrdersLoadBalancerHasSourceRanges(
+            Rendered rendered, Service service) {
+        assertThat(service.getSpec().getPorts())
+                .allSatisfy(port -> assertThat(port.getTargetPort().getStrVal()).isEqualTo("http"))
+                .noneSatisfy(port -> assertThat(port.getPort()).isEqualTo(MANAGEMENT_PORT));
+        if (service.getSpec().getType().equals("LoadBalancer")) {
+            assertThat(service.getSpec().getLoadBalancerSourceRanges())
+                    .as("set in base/order/service.yaml, the one place for it")
+                    .isNotEmpty()
+                    .allSatisfy(range -> assertThat(range).matches("[0-9a-f.:]+/[0-9]{1,3}"));
+        } else {
+            assertThat(service.getSpec().getLoadBalancerSourceRanges()).isNullOrEmpty();
+        }
     }
 
     @ParameterizedTest
@@ -180,7 +201,9 @@ class ManifestHygieneTest {
     private static void assertHttpProbe(Probe probe, String path) {
         assertThat(probe).as("probe on %s", path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal())
+                .as("probes go to Actuator's own port")
+                .isEqualTo("management");
     }
 
     private static Stream<Rendered> rendered() {

@@ -34,8 +34,17 @@ final class OrderApp implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** Actuator's port when it has its own ({@code MANAGEMENT_PORT}). */
+    int managementPort() {
+        return context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+    }
+
     HttpResponse<String> get(String path, String... headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+        return getOn(port(), path, headers);
+    }
+
+    HttpResponse<String> getOn(int port, String path, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {
             request.headers(headers);

@@ -73,8 +73,8 @@ class OrderWithRealBackendsIT {
 
                 assertThat(slow.statusCode()).isEqualTo(504);
                 assertThat(slow.body())
-                        .isEqualTo("{\"error\":\"product unavailable\",\"detail\":\"product at " + slowProductUrl
-                                + " did not answer within 5000 ms\"}");
+                        .isEqualTo(
+                                "{\"error\":\"product unavailable\",\"detail\":\"product did not answer within 5000 ms\"}");
                 assertThat(millis).as("answered soon after the 5 s timeout").isBetween(5000L, 15000L);
 
                 slowProduct.close();
@@ -82,8 +82,7 @@ class OrderWithRealBackendsIT {
 
                 assertThat(stopped.statusCode()).isEqualTo(502);
                 assertThat(stopped.body())
-                        .startsWith("{\"error\":\"product unavailable\",\"detail\":\"product at " + slowProductUrl)
-                        .contains("Connection refused");
+                        .isEqualTo("{\"error\":\"product unavailable\",\"detail\":\"product refused the connection\"}");
             }
         }
     }

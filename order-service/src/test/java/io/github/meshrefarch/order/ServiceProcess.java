@@ -52,9 +52,9 @@ final class ServiceProcess implements AutoCloseable {
     /** Waits for the start-up log line and returns the base URL it announces. */
     String awaitUrl() throws Exception {
         try {
-            return "http://127.0.0.1:" + port.get(120, TimeUnit.SECONDS);
+            return "http://127.0.0.1:" + port.get(300, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("pid " + process.pid() + " did not start in 120 s; output:\n" + output, e);
+            throw new IllegalStateException("pid " + process.pid() + " did not start in 300 s; output:\n" + output, e);
         }
     }
 

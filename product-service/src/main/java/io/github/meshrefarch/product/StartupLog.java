@@ -6,7 +6,10 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
-/** Logs the one line operators and scripts look for: {@code Product 1.5 listening on port 8081}. */
+/**
+ * Logs the line operators and scripts look for: {@code Product 1.5 listening on port 8081}, and the management port's
+ * when Actuator has its own ({@code MANAGEMENT_PORT}).
+ */
 @Component
 class StartupLog implements ApplicationListener<WebServerInitializedEvent> {
 
@@ -20,9 +23,16 @@ class StartupLog implements ApplicationListener<WebServerInitializedEvent> {
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        if (event.getApplicationContext().getServerNamespace() == null) {
+        String namespace = event.getApplicationContext().getServerNamespace();
+        if (namespace == null) {
             log.info(
                     "{} {} listening on port {}",
+                    service.name(),
+                    service.version(),
+                    event.getWebServer().getPort());
+        } else if (namespace.equals("management")) {
+            log.info(
+                    "{} {} management (Actuator) on port {}",
                     service.name(),
                     service.version(),
                     event.getWebServer().getPort());

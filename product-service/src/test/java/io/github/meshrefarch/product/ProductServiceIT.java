@@ -73,6 +73,24 @@ class ProductServiceIT {
     }
 
     @Test
+    void managementPort_actuatorAnswersThereOnlyAndItsPortIsLogged(CapturedOutput output) throws Exception {
+        try (var app = start("MANAGEMENT_PORT=0")) {
+            int management = app.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+            URI readiness = URI.create("http://127.0.0.1:" + management + "/actuator/health/readiness");
+
+            assertThat(management).isNotEqualTo(uri(app, "/").getPort());
+            assertThat(http.send(HttpRequest.newBuilder(readiness).build(), BodyHandlers.ofString())
+                            .body())
+                    .contains("\"status\":\"UP\"");
+            assertThat(get(app, "/actuator/health/readiness").statusCode())
+                    .as("not on the service port")
+                    .isEqualTo(404);
+            assertThat(get(app, "/").statusCode()).isEqualTo(200);
+            assertThat(output).contains("Product 1.0 management (Actuator) on port " + management);
+        }
+    }
+
+    @Test
     void faultErrorRateOne_everyRequestAnswers500NamingTheVersionFromTheEnvironment() throws Exception {
         try (var app = start("SERVICE_VERSION=1.5", "FAULT_ERROR_RATE=1")) {
             for (int i = 0; i < 20; i++) {

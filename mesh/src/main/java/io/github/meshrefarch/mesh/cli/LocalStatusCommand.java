@@ -93,11 +93,20 @@ final class LocalStatusCommand implements Callable<Integer> {
                                 String.format("  listener   %s -> 127.0.0.1:%d (configured)%n", service, port)));
             }
         }
-        String row = "%-12s %-8s %-15s %-40s %-6s %-8s %s%n";
-        text.append(String.format(row, "WORKLOAD", "VERSION", "VIRTUAL NODE", "HOSTNAME", "PORT", "PID", "STATE"));
+        String row = "%-12s %-8s %-15s %-40s %-6s %-6s %-8s %s%n";
+        text.append(
+                String.format(row, "WORKLOAD", "VERSION", "VIRTUAL NODE", "HOSTNAME", "PORT", "MGMT", "PID", "STATE"));
         for (WorkloadStatus w : status.workloads()) {
             text.append(String.format(
-                    row, w.name(), w.version(), w.virtualNode(), w.hostname(), w.port(), w.pid(), w.state()));
+                    row,
+                    w.name(),
+                    w.version(),
+                    w.virtualNode(),
+                    w.hostname(),
+                    w.port(),
+                    w.managementPort(),
+                    w.pid(),
+                    w.state()));
             if (!w.environment().isEmpty()) {
                 text.append(String.format("  env        %s%n", WorkloadEnvironment.format(w.environment())));
             }

@@ -3,7 +3,10 @@ package io.github.meshrefarch.order.client;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** One or both backends failed; the failures are listed in the fixed order product, customer. */
+/**
+ * One or both backends failed; the failures are listed in the fixed order product, customer. The message (for the log)
+ * joins their full details, {@link #publicDetail()} what an answer may show.
+ */
 public class BackendsUnavailableException extends RuntimeException {
 
     private final List<BackendException> failures;
@@ -18,6 +21,11 @@ public class BackendsUnavailableException extends RuntimeException {
 
     public List<BackendException> failures() {
         return failures;
+    }
+
+    /** Every failure's public detail (backend and kind of failure, no URL), joined in the fixed order. */
+    public String publicDetail() {
+        return failures.stream().map(BackendException::publicDetail).collect(Collectors.joining("; "));
     }
 
     /** Names of the failed backends, e.g. {@code product} or {@code product and customer}. */

@@ -6,8 +6,8 @@ import io.github.meshrefarch.order.client.Backends;
 import io.github.meshrefarch.order.client.BackendsUnavailableException;
 import io.github.meshrefarch.order.config.ServiceProperties;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -24,21 +24,28 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>By default the answer is three lines of compact JSON, each ending in {@code \n} ({@code application/x-ndjson});
  * a client asking for {@code application/json} gets one document with a {@code backends} array instead. When a
- * backend fails the answer is 502, or 504 when every failed backend timed out, with a body naming the backends.
+ * backend fails the answer is 502, or 504 when every failed backend timed out, with a body naming the backends and
+ * the kind of failure; where they are and what the client reported goes to the log only.
  */
 @RestController
 class OrderController {
 
     private static final Logger log = LoggerFactory.getLogger(OrderController.class);
 
-    private final ServiceInfo self;
+    /** Backends answer a handful of distinct name/version pairs: their lines are serialized once, not per request. */
+    private static final int MAX_CACHED_LINES = 64;
+
     private final Backends backends;
     private final JsonMapper json;
+    private final ServiceInfo self;
+    private final String selfLine;
+    private final Map<ServiceInfo, String> lines = new ConcurrentHashMap<>();
 
     OrderController(ServiceProperties service, Backends backends, JsonMapper json) {
         this.self = service.info();
         this.backends = backends;
         this.json = json;
+        this.selfLine = json.writeValueAsString(self) + "\n";
     }
 
     @GetMapping("/")
@@ -46,9 +53,18 @@ class OrderController {
         return backends.fetchAll()
                 .map(answers -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_NDJSON)
-                        .body(Stream.concat(Stream.of(self), answers.stream())
-                                .map(info -> json.writeValueAsString(info) + "\n")
-                                .collect(Collectors.joining())));
+                        .body(selfLine + line(answers.get(0)) + line(answers.get(1))));
+    }
+
+    private String line(ServiceInfo info) {
+        String line = lines.get(info);
+        if (line == null) {
+            line = json.writeValueAsString(info) + "\n";
+            if (lines.size() < MAX_CACHED_LINES) {
+                lines.put(info, line);
+            }
+        }
+        return line;
     }
 
     @GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,7 +78,7 @@ class OrderController {
         log.warn("Answering {}: {}", status.value(), failure.getMessage());
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new ErrorBody(failure.backends() + " unavailable", failure.getMessage()));
+                .body(new ErrorBody(failure.backends() + " unavailable", failure.publicDetail()));
     }
 
     /** The {@code application/json} answer: {@code {"service":"Order","version":"1.0","backends":[...]}}. */
@@ -74,7 +90,7 @@ class OrderController {
         }
     }
 
-    /** The body of a 502 or 504: {@code {"error":"product unavailable","detail":"..."}}. */
+    /** The body of a 502 or 504: {@code {"error":"product unavailable","detail":"product answered 503 ..."}}. */
     @JsonPropertyOrder({"error", "detail"})
     record ErrorBody(String error, String detail) {}
 }

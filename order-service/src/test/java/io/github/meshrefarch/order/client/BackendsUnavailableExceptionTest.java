@@ -31,6 +31,19 @@ class BackendsUnavailableExceptionTest {
     }
 
     @Test
+    void publicDetail_joinsTheKindsWithoutTheLogDetails() {
+        var product =
+                new BackendException("product", false, "product refused the connection", "product at http://p:1 x");
+        var customer = new BackendException("customer", true, "customer did not answer within 5 ms", "c at http://c:2");
+
+        var failure = new BackendsUnavailableException(List.of(product, customer));
+
+        assertThat(failure.publicDetail())
+                .isEqualTo("product refused the connection; customer did not answer within 5 ms");
+        assertThat(failure.getMessage()).isEqualTo("product at http://p:1 x; c at http://c:2");
+    }
+
+    @Test
     void onlyTimeouts_allTimedOut() {
         assertThat(new BackendsUnavailableException(List.of(PRODUCT_TIMED_OUT, CUSTOMER_TIMED_OUT)).allTimedOut())
                 .isTrue();

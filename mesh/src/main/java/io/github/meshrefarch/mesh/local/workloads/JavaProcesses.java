@@ -43,6 +43,19 @@ public final class JavaProcesses {
     public Process start(
             List<String> jvmOptions, List<String> arguments, Map<String, String> environment, Path log, int niceness)
             throws IOException {
+        Path ownJava = Path.of(System.getProperty("java.home"), "bin", "java");
+        return start(ownJava, jvmOptions, arguments, environment, log, niceness);
+    }
+
+    /** Like {@link #start(List, List, Map, Path, int)}, on the given {@code java} executable. */
+    public Process start(
+            Path java,
+            List<String> jvmOptions,
+            List<String> arguments,
+            Map<String, String> environment,
+            Path log,
+            int niceness)
+            throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         var command = new ArrayList<String>();
         if (Files.isExecutable(SETSID)) {
@@ -51,7 +64,7 @@ public final class JavaProcesses {
         if (niceness > 0 && Files.isExecutable(NICE)) {
             command.addAll(List.of(NICE.toString(), "-n", Integer.toString(niceness)));
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.add(MARKER + instance);
         command.addAll(jvmOptions);
         command.addAll(arguments);

@@ -24,7 +24,6 @@ public final class LocalCluster {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
-    static final int WARM_UP_REQUESTS = 10;
 
     private final LocalTopology topology;
     private final LocalStateStore store;
@@ -84,6 +83,7 @@ public final class LocalCluster {
             if (daemonNeeded) {
                 starts.add(CompletableFuture.runAsync(this::startDaemonLocked));
             }
+            describeRuntime(missing);
             missing.forEach(workload -> starts.add(CompletableFuture.runAsync(() -> startWorkload(workload))));
             joinAll(starts);
         } catch (IOException e) {
@@ -142,7 +142,9 @@ public final class LocalCluster {
     public void deploy(List<String> names, Map<String, String> environment) {
         names.forEach(topology::workload); // unknown names fail before anything starts
         try (var lock = lock()) {
-            joinAll(missingWorkloads(names, environment).stream()
+            List<Workload> missing = missingWorkloads(names, environment);
+            describeRuntime(missing);
+            joinAll(missing.stream()
                     .map(workload -> CompletableFuture.runAsync(() -> startWorkload(workload)))
                     .toList());
         } catch (IOException e) {
@@ -176,6 +178,13 @@ public final class LocalCluster {
         return missing;
     }
 
+    private void describeRuntime(List<Workload> workloads) {
+        if (!workloads.isEmpty()) {
+            progress.println(launcher.describe(workloads));
+            progress.flush();
+        }
+    }
+
     private static void joinAll(List<CompletableFuture<Void>> starts) {
         try {
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
@@ -186,40 +195,29 @@ public final class LocalCluster {
 
     private void startWorkload(Workload workload) {
         requireFree(workload.port(), "workload " + workload.name());
-        Process process = register(
-                () -> launcher.start(workload, !topology.initialWorkloads().contains(workload.name())));
-        store.update(state -> state.withWorkload(workload.name(), record(workload, process.pid(), false)));
+        int management = Probes.managementPort(workload.port());
+        Process process = register(() -> launcher.start(
+                workload, management, !topology.initialWorkloads().contains(workload.name())));
+        store.update(state -> state.withWorkload(workload.name(), record(workload, management, process.pid(), false)));
         progress.printf(
-                "Starting %s %s on port %d (pid %d) ...%n",
-                workload.name(), workload.version(), workload.port(), process.pid());
+                "Starting %s %s on port %d, management port %d (pid %d) ...%n",
+                workload.name(), workload.version(), workload.port(), management, process.pid());
         progress.flush();
         try {
             Probes.awaitReady(
-                    process, Probes.readiness(workload.port()), launcher.log(workload), workload.name(), READY_TIMEOUT);
+                    process, Probes.readiness(management), launcher.log(workload), workload.name(), READY_TIMEOUT);
         } catch (RuntimeException notReady) {
             processes.stop(process.pid(), STOP_GRACE);
             store.update(state -> state.withoutWorkload(workload.name()));
             throw notReady;
         }
-        warmUp(workload);
-        store.update(state -> state.withWorkload(workload.name(), record(workload, process.pid(), true)));
+        store.update(state -> state.withWorkload(workload.name(), record(workload, management, process.pid(), true)));
         progress.printf("%s is ready as %s (%s)%n", workload.name(), workload.hostname(), workload.virtualNode());
         progress.flush();
     }
 
-    /**
-     * A fresh JVM answers its first requests slowly (class loading, JIT, first connections), slowly enough for order's
-     * backend timeout: a few requests before the workload takes traffic keep that out of the first users' answers.
-     */
-    private static void warmUp(Workload workload) {
-        URI root = URI.create("http://127.0.0.1:" + workload.port() + "/");
-        for (int i = 0; i < WARM_UP_REQUESTS; i++) {
-            Probes.answers(root, Duration.ofSeconds(5));
-        }
-    }
-
     /** The record of a workload; its environment is what the user gave beyond the topology's own. */
-    private WorkloadRecord record(Workload workload, long pid, boolean ready) {
+    private WorkloadRecord record(Workload workload, int management, long pid, boolean ready) {
         Map<String, String> own = topology.workload(workload.name()).environment();
         var given = new java.util.TreeMap<String, String>();
         workload.environment().forEach((key, value) -> {
@@ -228,7 +226,14 @@ public final class LocalCluster {
             }
         });
         return new WorkloadRecord(
-                pid, workload.hostname(), workload.virtualNode(), workload.port(), workload.version(), ready, given);
+                pid,
+                workload.hostname(),
+                workload.virtualNode(),
+                workload.port(),
+                workload.version(),
+                ready,
+                given,
+                management);
     }
 
     /** Stops one workload: first out of the service registry, so no new request goes to it, then its process. */

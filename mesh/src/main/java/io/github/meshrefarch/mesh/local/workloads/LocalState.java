@@ -46,6 +46,8 @@ public record LocalState(DaemonRecord daemon, Map<String, WorkloadRecord> worklo
      * @param version the version it reports
      * @param ready whether its readiness probe answered; a workload that is not ready receives no traffic
      * @param environment the configuration given with {@code local deploy --env}, kept when it is started again
+     * @param managementPort Actuator's port ({@code MANAGEMENT_PORT}), where its probes go; 0 in a state file written
+     *     before workloads had one (then Actuator is on {@code port})
      */
     public record WorkloadRecord(
             long pid,
@@ -54,14 +56,20 @@ public record LocalState(DaemonRecord daemon, Map<String, WorkloadRecord> worklo
             int port,
             String version,
             boolean ready,
-            Map<String, String> environment) {
+            Map<String, String> environment,
+            int managementPort) {
 
         public WorkloadRecord {
             environment = environment == null ? Map.of() : Map.copyOf(environment);
         }
 
         public WorkloadRecord withReady(boolean newReady) {
-            return new WorkloadRecord(pid, hostname, virtualNode, port, version, newReady, environment);
+            return new WorkloadRecord(pid, hostname, virtualNode, port, version, newReady, environment, managementPort);
+        }
+
+        /** Where the probes go. */
+        public int probePort() {
+            return managementPort > 0 ? managementPort : port;
         }
     }
 

@@ -16,6 +16,8 @@ public final class Probes {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
+    static final int MANAGEMENT_PORT_OFFSET = 10000;
+
     private Probes() {}
 
     /** Whether nothing listens on this loopback port. */
@@ -42,7 +44,23 @@ public final class Probes {
         }
     }
 
-    /** The readiness probe of a workload listening on {@code port}. */
+    /**
+     * The management port of a workload on {@code port}: {@code port + 10000} (8080 gives 18080) when that is a port and
+     * free, else any free port.
+     */
+    static int managementPort(int port) {
+        int derived = port + MANAGEMENT_PORT_OFFSET;
+        if (derived <= 65535 && portFree(derived)) {
+            return derived;
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new LocalModeException("no free port for a management port: " + e.getMessage(), e);
+        }
+    }
+
+    /** The readiness probe of a workload whose Actuator listens on {@code port} (its management port). */
     public static URI readiness(int port) {
         return URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
     }

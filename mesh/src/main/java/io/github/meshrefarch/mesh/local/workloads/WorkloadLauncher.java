@@ -10,8 +10,11 @@ import java.util.List;
 /** Starts one workload's JVM from its service jar, as the kubelet would start its container. */
 final class WorkloadLauncher {
 
-    /** JVM options for workloads: small heaps and quick start-up, since five run on one laptop. */
-    static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m";
+    /**
+     * JVM options for a service jar built before the AOT layout existed; a jar built now brings its own options (in
+     * {@code target/aot/aot.properties}, the ones its AOT cache was trained with).
+     */
+    static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -Xss512k -Xmx80m";
 
     /**
      * Workloads deployed later, beside ones already serving (a canary), start at a lower CPU priority: on a laptop a
@@ -23,15 +26,37 @@ final class WorkloadLauncher {
     private final JavaProcesses processes;
     private final Path repositoryRoot;
     private final Path logs;
+    private final WorkloadRuntime runtime;
 
     WorkloadLauncher(LocalTopology topology, JavaProcesses processes, Path repositoryRoot, Path logs) {
+        this(topology, processes, repositoryRoot, logs, WorkloadRuntime.find());
+    }
+
+    WorkloadLauncher(
+            LocalTopology topology, JavaProcesses processes, Path repositoryRoot, Path logs, WorkloadRuntime runtime) {
         this.topology = topology;
         this.processes = processes;
         this.repositoryRoot = repositoryRoot;
         this.logs = logs;
+        this.runtime = runtime;
     }
 
-    Process start(Workload workload, boolean beside) {
+    /** The runtime, and how each module runs on it, for the progress line. */
+    String describe(List<Workload> workloads) {
+        var notes = new java.util.TreeMap<String, String>();
+        workloads.forEach(w -> notes.put(w.module(), launch(w).note()));
+        var text = new StringBuilder("Workloads run on " + runtime.describe());
+        notes.forEach(
+                (module, note) -> text.append(", ").append(module).append(": ").append(note));
+        return text.toString();
+    }
+
+    /**
+     * Starts the workload's JVM.
+     *
+     * @param managementPort the port Actuator listens on ({@code MANAGEMENT_PORT}), where the probes go
+     */
+    Process start(Workload workload, int managementPort, boolean beside) {
         Path jar = jar(workload);
         if (!Files.isRegularFile(jar)) {
             throw new LocalModeException("the jar of workload " + workload.name() + " is missing: " + jar
@@ -39,16 +64,26 @@ final class WorkloadLauncher {
         }
         var environment = new HashMap<>(topology.environmentOf(workload));
         environment.put("SERVER_ADDRESS", "127.0.0.1");
+        environment.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+        WorkloadRuntime.ServiceLaunch launch = launch(workload);
+        List<String> options =
+                System.getenv("MESHCTL_WORKLOAD_JAVA_OPTS") == null ? launch.options() : javaOptions(launch.options());
         try {
             return processes.start(
-                    javaOptions(),
-                    List.of("-jar", jar.toString()),
+                    runtime.executable(),
+                    options,
+                    List.of("-jar", launch.jar().toString()),
                     environment,
                     log(workload),
                     beside ? LATER_WORKLOAD_NICENESS : 0);
         } catch (IOException e) {
             throw new LocalModeException("cannot start workload " + workload.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    private WorkloadRuntime.ServiceLaunch launch(Workload workload) {
+        Path target = repositoryRoot.resolve(workload.module()).resolve("target");
+        return runtime.launch(target, workload.module(), javaOptions(List.of()));
     }
 
     Path jar(Workload workload) {
@@ -59,10 +94,12 @@ final class WorkloadLauncher {
         return logs.resolve(workload.name() + ".log");
     }
 
-    private static List<String> javaOptions() {
+    /** {@code MESHCTL_WORKLOAD_JAVA_OPTS} when set (an AOT cache option is kept), else the defaults. */
+    private static List<String> javaOptions(List<String> built) {
         String options = System.getenv().getOrDefault("MESHCTL_WORKLOAD_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
-        return Arrays.stream(options.trim().split("\\s+"))
-                .filter(s -> !s.isEmpty())
-                .toList();
+        var all = new java.util.ArrayList<String>();
+        built.stream().filter(option -> option.startsWith("-XX:AOTCache=")).forEach(all::add);
+        Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(all::add);
+        return all;
     }
 }

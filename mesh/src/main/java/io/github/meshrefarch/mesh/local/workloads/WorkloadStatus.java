@@ -7,6 +7,7 @@ import java.util.Map;
 /**
  * A workload as {@code local status} shows it.
  *
+ * @param managementPort where its Actuator (probes, metrics) answers
  * @param state {@code ready}, {@code starting}, {@code not ready} (alive, probe failing) or {@code crashed}
  * @param environment the configuration given with {@code local deploy --env}
  */
@@ -16,6 +17,7 @@ public record WorkloadStatus(
         String virtualNode,
         String hostname,
         int port,
+        int managementPort,
         long pid,
         String state,
         Map<String, String> environment) {
@@ -31,7 +33,7 @@ public record WorkloadStatus(
         } else if (!record.ready()) {
             state = "starting";
         } else {
-            state = Probes.answers(Probes.readiness(record.port()), Duration.ofSeconds(1)) ? "ready" : "not ready";
+            state = Probes.answers(Probes.readiness(record.probePort()), Duration.ofSeconds(1)) ? "ready" : "not ready";
         }
         return new WorkloadStatus(
                 name,
@@ -39,6 +41,7 @@ public record WorkloadStatus(
                 record.virtualNode(),
                 record.hostname(),
                 record.port(),
+                record.probePort(),
                 record.pid(),
                 state,
                 record.environment());

@@ -165,6 +165,7 @@ class LocalClusterIT {
         cluster.deploy(List.of("order", "product", "customer"));
         List<Long> pids =
                 cluster.status().workloads().stream().map(WorkloadStatus::pid).toList();
+        cluster.status().workloads().forEach(w -> ports.add(w.managementPort()));
         long daemon = cluster.status().daemon().pid();
 
         assertThat(cluster.down()).contains("order", "product", "customer", "mesh-daemon");
@@ -194,6 +195,28 @@ class LocalClusterIT {
         assertThat(ports)
                 .allSatisfy(port ->
                         assertThat(Probes.portFree(port)).as("port %d", port).isTrue());
+    }
+
+    @Test
+    void workloadHasItsOwnManagementPort_probedThereAndActuatorIsNotOnTheServicePort() throws Exception {
+        cluster.deploy(List.of("product"));
+        WorkloadStatus product = workload("product");
+
+        assertThat(product.managementPort()).isNotEqualTo(product.port()).isPositive();
+        assertThat(product.state()).isEqualTo("ready");
+        assertThat(status(product.managementPort(), "/actuator/health/readiness"))
+                .isEqualTo(200);
+        assertThat(status(product.port(), "/actuator/health/readiness")).isEqualTo(404);
+        assertThat(status(product.port(), "/")).isEqualTo(200);
+    }
+
+    private static int status(int port, String path) throws Exception {
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test

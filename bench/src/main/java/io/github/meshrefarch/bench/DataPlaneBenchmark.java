@@ -1,5 +1,7 @@
-package io.github.meshrefarch.mesh.local.dataplane;
+package io.github.meshrefarch.bench;
 
+import io.github.meshrefarch.mesh.local.dataplane.InMemoryServiceRegistry;
+import io.github.meshrefarch.mesh.local.dataplane.LocalDataPlane;
 import io.github.meshrefarch.mesh.local.routetable.HttpRouteRule;
 import io.github.meshrefarch.mesh.local.routetable.RouteTable;
 import io.github.meshrefarch.mesh.local.routetable.RouteTableSource;
@@ -34,7 +36,7 @@ import reactor.netty.resources.LoopResources;
  *
  * <p>The workload is a minimal in-process server unless a URL is given (as {@code bench/data-plane.sh} gives the
  * product service's): the stand-in isolates the data plane's own cost, the real service shows the cost where it
- * matters. Run: {@code java -cp mesh/target/meshctl.jar io.github.meshrefarch.mesh.local.dataplane.DataPlaneBenchmark
+ * matters. Run: {@code java -cp mesh/target/meshctl.jar:bench/target/bench.jar io.github.meshrefarch.bench.DataPlaneBenchmark
  * [seconds-per-round [rounds [workload-url]]]}.
  */
 public final class DataPlaneBenchmark {

@@ -1,6 +1,8 @@
-package io.github.meshrefarch.mesh.local.dataplane;
+package io.github.meshrefarch.bench;
 
 import io.github.meshrefarch.mesh.local.controlplane.LocalControlPlane;
+import io.github.meshrefarch.mesh.local.dataplane.InMemoryServiceRegistry;
+import io.github.meshrefarch.mesh.local.dataplane.LocalDataPlane;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +29,7 @@ import software.amazon.awssdk.services.appmesh.model.RouteSpec;
  * plane and data plane in this process with two upstreams, flips product-r between them over the real SDK, and after
  * each flip sends requests until one reaches the new target. The figure includes that one request's round trip.
  *
- * <p>Run: {@code java -cp mesh/target/meshctl.jar io.github.meshrefarch.mesh.local.dataplane.WeightChangeBenchmark
+ * <p>Run: {@code java -cp mesh/target/meshctl.jar:bench/target/bench.jar io.github.meshrefarch.bench.WeightChangeBenchmark
  * [flips]}
  */
 public final class WeightChangeBenchmark {
