@@ -144,6 +144,43 @@ final class ChaosRig implements AutoCloseable {
         return new Result(process.exitValue(), Files.readString(output));
     }
 
+    static final Path DEMOMESH = REPOSITORY.resolve("mesh/demomesh.yaml");
+
+    /** The walkthrough's complete description with product-r at 75/25 (product-v15-vn), written to {@code file}. */
+    static Path productCanary(Path file) throws IOException {
+        return variant(file, "product-vn", "product-v15-vn", 75);
+    }
+
+    /** The walkthrough's complete description with customer-r at 50/50 (customer-v2-vn), written to {@code file}. */
+    static Path customerCanary(Path file) throws IOException {
+        return variant(file, "customer-vn", "customer-v2-vn", 50);
+    }
+
+    /** Both canaries of the walkthrough at once, written to {@code file}. */
+    static Path bothCanaries(Path file) throws IOException {
+        variant(file, "product-vn", "product-v15-vn", 75);
+        return variant(file, file, "customer-vn", "customer-v2-vn", 50);
+    }
+
+    private static Path variant(Path file, String baseline, String canary, int weight) throws IOException {
+        return variant(file, DEMOMESH, baseline, canary, weight);
+    }
+
+    private static Path variant(Path file, Path from, String baseline, String canary, int weight) throws IOException {
+        String text = Files.readString(from);
+        String target = "- {virtualNode: " + baseline + ", weight: 100}";
+        assertThat(text.split(java.util.regex.Pattern.quote(target), -1))
+                .as("one %s in %s", target, from)
+                .hasSize(2);
+        Files.writeString(
+                file,
+                text.replace(
+                        target,
+                        "- {virtualNode: " + baseline + ", weight: " + weight + "}\n      - {virtualNode: " + canary
+                                + ", weight: " + (100 - weight) + "}"));
+        return file;
+    }
+
     /** Waits until {@code url} answers 200, failing when {@code process} ends first or after {@code timeout}. */
     void awaitAnswer(Process process, URI url, Duration timeout) throws InterruptedException {
         var http = java.net.http.HttpClient.newHttpClient();
@@ -197,9 +234,34 @@ final class ChaosRig implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts {@code meshctl local controlplane} on this rig's control plane port and {@code state}, under a file size
+     * limit ({@code ulimit -f}, in KiB) when {@code limitKib > 0}; returns once it answers.
+     */
+    Process startControlPlane(Path state, long limitKib) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (limitKib > 0) {
+            command.addAll(List.of("bash", "-c", "ulimit -S -f " + limitKib + " && exec \"$@\"", "bash"));
+        }
+        command.addAll(javaCommand(
+                "local",
+                "controlplane",
+                "--port",
+                Integer.toString(controlPlanePort()),
+                "--state-dir",
+                state.toString()));
+        Process process = start(command);
+        awaitAnswer(process, URI.create(endpoint() + "/v20190125/meshes"), Duration.ofSeconds(60));
+        return process;
+    }
+
     AppMeshClient client() {
+        return client(endpoint());
+    }
+
+    static AppMeshClient client(URI endpoint) {
         return AppMeshClient.builder()
-                .endpointOverride(endpoint())
+                .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
@@ -212,8 +274,12 @@ final class ChaosRig implements AutoCloseable {
      * mean nothing was lost, added or rewritten.
      */
     Map<String, String> snapshot(String mesh) {
+        return snapshot(endpoint(), mesh);
+    }
+
+    static Map<String, String> snapshot(URI endpoint, String mesh) {
         Map<String, String> resources = new TreeMap<>();
-        try (AppMeshClient client = client()) {
+        try (AppMeshClient client = client(endpoint)) {
             var described = client.describeMesh(r -> r.meshName(mesh)).mesh();
             resources.put("mesh " + mesh, entry(described.metadata().version(), described.spec()));
             for (var ref : client.listVirtualNodes(r -> r.meshName(mesh)).virtualNodes()) {

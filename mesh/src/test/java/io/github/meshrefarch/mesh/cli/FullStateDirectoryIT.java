@@ -2,12 +2,8 @@ package io.github.meshrefarch.mesh.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +36,7 @@ class FullStateDirectoryIT {
     void canaryOnAFullStateDirectory_failsWithOneClearLine_andTheStateFileIsIntactAndLoadable() throws Exception {
         rig = new ChaosRig(dir);
         Path state = dir.resolve("cp");
-        Process unlimited = startControlPlane(state, 0);
+        Process unlimited = rig.startControlPlane(state, 0);
         assertThat(rig.mesh(
                                 "apply",
                                 "-f",
@@ -55,7 +51,7 @@ class FullStateDirectoryIT {
         byte[] file = Files.readAllBytes(stateFile);
 
         long limitBlocks = file.length / 1024 / 2; // the next state file (as large as this one) cannot be written
-        Process limited = startControlPlane(state, limitBlocks);
+        Process limited = rig.startControlPlane(state, limitBlocks);
         ChaosRig.Result canary = rig.mesh("canary", "product", "product-vn=75", "product-v15-vn=25");
 
         System.out.printf(
@@ -75,28 +71,9 @@ class FullStateDirectoryIT {
         }
 
         ChaosRig.kill9(limited.pid()); // a new control plane, without the limit, loads the file
-        startControlPlane(state, 0);
+        rig.startControlPlane(state, 0);
         assertThat(rig.snapshot(MESH))
                 .as("the state file loads as the mesh it was")
                 .isEqualTo(before);
-    }
-
-    /** Starts {@code meshctl local controlplane} on {@code state}, under a file size limit when {@code blocks > 0}. */
-    private Process startControlPlane(Path state, long blocks) throws Exception {
-        List<String> command = new ArrayList<>();
-        if (blocks > 0) {
-            command.addAll(List.of("bash", "-c", "ulimit -S -f " + blocks + " && exec \"$@\"", "bash"));
-        }
-        command.addAll(rig.javaCommand(
-                "local",
-                "controlplane",
-                "--port",
-                Integer.toString(rig.controlPlanePort()),
-                "--state-dir",
-                state.toString()));
-        Process process = rig.start(command);
-        URI meshes = URI.create(rig.endpoint() + "/v20190125/meshes");
-        rig.awaitAnswer(process, meshes, Duration.ofSeconds(60));
-        return process;
     }
 }
