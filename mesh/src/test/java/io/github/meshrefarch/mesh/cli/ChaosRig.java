@@ -181,6 +181,22 @@ final class ChaosRig implements AutoCloseable {
         return file;
     }
 
+    /**
+     * The walkthrough up to its canary, as a user runs it: {@code local up}, step 02, {@code local deploy product-v15},
+     * step 03 (product-r 75/25).
+     */
+    void walkthroughToStep03() throws IOException, InterruptedException {
+        requireOk(meshctl("local", "up", "--state-dir", stateDir.toString()));
+        requireOk(mesh("step", "02"));
+        requireOk(meshctl("local", "deploy", "product-v15", "--state-dir", stateDir.toString()));
+        requireOk(mesh("step", "03"));
+    }
+
+    static Result requireOk(Result result) {
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return result;
+    }
+
     /** Waits until {@code url} answers 200, failing when {@code process} ends first or after {@code timeout}. */
     void awaitAnswer(Process process, URI url, Duration timeout) throws InterruptedException {
         var http = java.net.http.HttpClient.newHttpClient();
