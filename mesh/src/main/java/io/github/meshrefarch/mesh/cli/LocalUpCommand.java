@@ -49,11 +49,7 @@ final class LocalUpCommand implements Callable<Integer> {
     private Integer up(MeshctlCommand meshctl, LocalCluster cluster, Step first) {
         cluster.startDaemon();
         try (MeshWriteLock writing = MeshWriteLock.acquire(
-                        LocalOptions.defaultStateDir(),
-                        Target.LOCAL,
-                        cluster.controlPlaneEndpoint(),
-                        meshctl.mesh(),
-                        meshctl.err());
+                        LocalOptions.defaultStateDir(), Target.LOCAL, meshctl.mesh(), meshctl.err());
                 MeshBackend backend = AppMeshConnection.open(AppMeshTarget.LOCAL, cluster.controlPlaneEndpoint(), null)
                         .backend()) {
             Reconciler reconciler = meshctl.reconciler(backend);

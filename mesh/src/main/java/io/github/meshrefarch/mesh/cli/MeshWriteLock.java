@@ -1,11 +1,9 @@
 package io.github.meshrefarch.mesh.cli;
 
-import io.github.meshrefarch.mesh.appmesh.AppMeshTarget;
 import io.github.meshrefarch.mesh.local.DirectoryLock;
 import io.github.meshrefarch.mesh.model.MeshOperationException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,7 +11,7 @@ import java.time.Duration;
  * One writer per mesh on this machine: a command that changes a mesh holds this lock from its first read to its last
  * write, so two meshctl runs on the same mesh never interleave (each reads, plans and writes alone, and the mesh ends
  * as one of them left it, never a mix of both). The lock is a file in the state directory ({@code
- * writes/<target>-<endpoint>-<mesh>.lock}) that the operating system releases when its holder exits, however it exits;
+ * writes/<target>-<mesh>.lock}) that the operating system releases when its holder exits, however it exits;
  * it names its holder, and a second writer waits for it, saying so, up to {@link #WAIT}. Like the rollout lock it is
  * local: two machines writing the same remote mesh do not see each other's.
  */
@@ -32,11 +30,13 @@ final class MeshWriteLock implements AutoCloseable {
         return new MeshWriteLock(null);
     }
 
-    /** Takes the lock of {@code mesh} at {@code endpoint} (null: the target's default), waiting while another has it. */
-    static MeshWriteLock acquire(Path stateDir, Target target, URI endpoint, String mesh, PrintWriter progress) {
-        URI at = endpoint == null && target == Target.LOCAL ? AppMeshTarget.LOCAL_ENDPOINT : endpoint;
-        String where = at == null ? "default" : at.getAuthority();
-        String name = (target.name().toLowerCase() + "-" + where + "-" + mesh).replaceAll("[^A-Za-z0-9._-]", "_");
+    /**
+     * Takes the lock of {@code mesh} on {@code target}, waiting while another run has it. The lock is per target and
+     * mesh name, not per endpoint: two local meshes of the same name on other ports share it (a short wait at most),
+     * and the state directory does not fill with a file per port.
+     */
+    static MeshWriteLock acquire(Path stateDir, Target target, String mesh, PrintWriter progress) {
+        String name = (target.name().toLowerCase() + "-" + mesh).replaceAll("[^A-Za-z0-9._-]", "_");
         Path file = stateDir.resolve("writes").resolve(name + ".lock");
         try {
             return new MeshWriteLock(DirectoryLock.acquire(file, WAIT, message -> {

@@ -143,7 +143,7 @@ public final class MeshctlCommand {
     MeshWriteLock writing(String mesh, boolean dryRun) {
         return dryRun
                 ? MeshWriteLock.none()
-                : MeshWriteLock.acquire(LocalOptions.defaultStateDir(), target, endpointUrl, mesh, err());
+                : MeshWriteLock.acquire(LocalOptions.defaultStateDir(), target, mesh, err());
     }
 
     /** A reconciler over {@code backend}, reporting progress on stderr. */
