@@ -17,16 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.appmesh.AppMeshClient;
 
 /**
  * Real meshctl processes on free ports with a state directory of their own, for the chaos tests: runs commands as a
@@ -144,43 +138,6 @@ final class ChaosRig implements AutoCloseable {
         return new Result(process.exitValue(), Files.readString(output));
     }
 
-    static final Path DEMOMESH = REPOSITORY.resolve("mesh/demomesh.yaml");
-
-    /** The walkthrough's complete description with product-r at 75/25 (product-v15-vn), written to {@code file}. */
-    static Path productCanary(Path file) throws IOException {
-        return variant(file, "product-vn", "product-v15-vn", 75);
-    }
-
-    /** The walkthrough's complete description with customer-r at 50/50 (customer-v2-vn), written to {@code file}. */
-    static Path customerCanary(Path file) throws IOException {
-        return variant(file, "customer-vn", "customer-v2-vn", 50);
-    }
-
-    /** Both canaries of the walkthrough at once, written to {@code file}. */
-    static Path bothCanaries(Path file) throws IOException {
-        variant(file, "product-vn", "product-v15-vn", 75);
-        return variant(file, file, "customer-vn", "customer-v2-vn", 50);
-    }
-
-    private static Path variant(Path file, String baseline, String canary, int weight) throws IOException {
-        return variant(file, DEMOMESH, baseline, canary, weight);
-    }
-
-    private static Path variant(Path file, Path from, String baseline, String canary, int weight) throws IOException {
-        String text = Files.readString(from);
-        String target = "- {virtualNode: " + baseline + ", weight: 100}";
-        assertThat(text.split(java.util.regex.Pattern.quote(target), -1))
-                .as("one %s in %s", target, from)
-                .hasSize(2);
-        Files.writeString(
-                file,
-                text.replace(
-                        target,
-                        "- {virtualNode: " + baseline + ", weight: " + weight + "}\n      - {virtualNode: " + canary
-                                + ", weight: " + (100 - weight) + "}"));
-        return file;
-    }
-
     /**
      * The walkthrough up to its canary, as a user runs it: {@code local up}, step 02, {@code local deploy product-v15},
      * step 03 (product-r 75/25).
@@ -271,88 +228,13 @@ final class ChaosRig implements AutoCloseable {
         return process;
     }
 
-    AppMeshClient client() {
-        return client(endpoint());
-    }
-
-    static AppMeshClient client(URI endpoint) {
-        return AppMeshClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30)))
-                .build();
-    }
-
-    /**
-     * Every resource of {@code mesh} as App Mesh answers it: {@code kind name -> version N, spec}. Two equal snapshots
-     * mean nothing was lost, added or rewritten.
-     */
+    /** Every resource of {@code mesh} with its version and spec: see {@link MeshReadBack#snapshot}. */
     Map<String, String> snapshot(String mesh) {
-        return snapshot(endpoint(), mesh);
+        return MeshReadBack.snapshot(endpoint(), mesh);
     }
 
-    static Map<String, String> snapshot(URI endpoint, String mesh) {
-        Map<String, String> resources = new TreeMap<>();
-        try (AppMeshClient client = client(endpoint)) {
-            var described = client.describeMesh(r -> r.meshName(mesh)).mesh();
-            resources.put("mesh " + mesh, entry(described.metadata().version(), described.spec()));
-            for (var ref : client.listVirtualNodes(r -> r.meshName(mesh)).virtualNodes()) {
-                var node = client.describeVirtualNode(r -> r.meshName(mesh).virtualNodeName(ref.virtualNodeName()))
-                        .virtualNode();
-                resources.put(
-                        "virtual node " + ref.virtualNodeName(),
-                        entry(node.metadata().version(), node.spec()));
-            }
-            for (var ref : client.listVirtualRouters(r -> r.meshName(mesh)).virtualRouters()) {
-                String router = ref.virtualRouterName();
-                var described2 = client.describeVirtualRouter(
-                                r -> r.meshName(mesh).virtualRouterName(router))
-                        .virtualRouter();
-                resources.put(
-                        "virtual router " + router, entry(described2.metadata().version(), described2.spec()));
-                for (var routeRef : client.listRoutes(r -> r.meshName(mesh).virtualRouterName(router))
-                        .routes()) {
-                    var route = client.describeRoute(r ->
-                                    r.meshName(mesh).virtualRouterName(router).routeName(routeRef.routeName()))
-                            .route();
-                    resources.put(
-                            "route " + router + "/" + routeRef.routeName(),
-                            entry(route.metadata().version(), route.spec()));
-                }
-            }
-            for (var ref : client.listVirtualServices(r -> r.meshName(mesh)).virtualServices()) {
-                var service = client.describeVirtualService(
-                                r -> r.meshName(mesh).virtualServiceName(ref.virtualServiceName()))
-                        .virtualService();
-                resources.put(
-                        "virtual service " + ref.virtualServiceName(),
-                        entry(service.metadata().version(), service.spec()));
-            }
-        }
-        return resources;
-    }
-
-    /** The weighted targets of one route, e.g. {@code product-vn=75,product-v15-vn=25}. */
     String weights(String mesh, String router, String route) {
-        try (AppMeshClient client = client()) {
-            return client
-                    .describeRoute(
-                            r -> r.meshName(mesh).virtualRouterName(router).routeName(route))
-                    .route()
-                    .spec()
-                    .httpRoute()
-                    .action()
-                    .weightedTargets()
-                    .stream()
-                    .map(t -> t.virtualNode() + "=" + t.weight())
-                    .collect(Collectors.joining(","));
-        }
-    }
-
-    private static String entry(Long version, Object spec) {
-        return "version " + version + ", " + spec;
+        return MeshReadBack.weights(endpoint(), mesh, router, route);
     }
 
     /** Kills every process started here or named by the state file, by pid, and waits for each. */

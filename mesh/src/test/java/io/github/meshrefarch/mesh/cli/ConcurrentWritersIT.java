@@ -36,10 +36,11 @@ class ConcurrentWritersIT {
     void twoAppliesAtOnce_theMeshEndsAsOneOfTheTwoDescriptions_neverAMix() throws Exception {
         rig = new ChaosRig(dir);
         rig.startControlPlane(dir.resolve("cp"), 0);
-        assertThat(rig.mesh("apply", "-f", ChaosRig.DEMOMESH.toString()).exitCode())
+        assertThat(rig.mesh("apply", "-f", CanaryDescriptions.DEMOMESH.toString())
+                        .exitCode())
                 .isZero();
-        Path productCanary = ChaosRig.productCanary(dir.resolve("product-canary.yaml"));
-        Path customerCanary = ChaosRig.customerCanary(dir.resolve("customer-canary.yaml"));
+        Path productCanary = CanaryDescriptions.productCanary(dir.resolve("product-canary.yaml"));
+        Path customerCanary = CanaryDescriptions.customerCanary(dir.resolve("customer-canary.yaml"));
         Map<String, String> product =
                 Map.of("product-r", "product-vn=75,product-v15-vn=25", "customer-r", "customer-vn=100");
         Map<String, String> customer =

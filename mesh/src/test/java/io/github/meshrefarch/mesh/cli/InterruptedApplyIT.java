@@ -35,17 +35,18 @@ class InterruptedApplyIT {
             throws Exception {
         rig = new ChaosRig(dir);
         Path state = dir.resolve("cp");
-        Path canaries = ChaosRig.bothCanaries(dir.resolve("canaries.yaml"));
+        Path canaries = CanaryDescriptions.bothCanaries(dir.resolve("canaries.yaml"));
         Map<String, String> uninterrupted = uninterruptedRun(canaries);
 
         Process controlPlane = rig.startControlPlane(state, 0);
-        ChaosRig.Result creating = interrupted(ChaosRig.DEMOMESH, 5, controlPlane);
+        ChaosRig.Result creating = interrupted(CanaryDescriptions.DEMOMESH, 5, controlPlane);
         controlPlane = rig.startControlPlane(state, 0);
         assertThat(rig.snapshot(MESH))
                 .as("killed after the 5th create: the mesh and 4 virtual nodes exist")
                 .hasSize(5)
                 .allSatisfy((name, value) -> assertThat(value).startsWith("version 1,"));
-        assertThat(rig.mesh("apply", "-f", ChaosRig.DEMOMESH.toString()).exitCode())
+        assertThat(rig.mesh("apply", "-f", CanaryDescriptions.DEMOMESH.toString())
+                        .exitCode())
                 .isZero();
 
         ChaosRig.Result updating = interrupted(canaries, 1, controlPlane);
@@ -95,11 +96,12 @@ class InterruptedApplyIT {
     /** The walkthrough's mesh, then both canaries, on a control plane of its own, nothing interrupted. */
     private Map<String, String> uninterruptedRun(Path canaries) throws Exception {
         try (MeshctlHarness harness = new MeshctlHarness(dir.resolve("reference"))) {
-            assertThat(harness.run("apply", "-f", ChaosRig.DEMOMESH.toString()).exitCode())
+            assertThat(harness.run("apply", "-f", CanaryDescriptions.DEMOMESH.toString())
+                            .exitCode())
                     .isZero();
             assertThat(harness.run("apply", "-f", canaries.toString()).exitCode())
                     .isZero();
-            return ChaosRig.snapshot(harness.controlPlane.endpoint(), MESH);
+            return MeshReadBack.snapshot(harness.controlPlane.endpoint(), MESH);
         }
     }
 }
