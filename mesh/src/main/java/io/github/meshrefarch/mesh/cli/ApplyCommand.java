@@ -53,7 +53,8 @@ final class ApplyCommand implements Callable<Integer> {
                     yes,
                     "delete what mesh " + description.mesh() + " has beyond " + file.getFileName());
         }
-        try (MeshBackend backend = meshctl.backend()) {
+        try (MeshWriteLock writing = meshctl.writing(description.mesh(), dryRun);
+                MeshBackend backend = meshctl.backend()) {
             Plan plan = meshctl.reconciler(backend).apply(description, prune, dryRun);
             meshctl.output().plan(plan, dryRun);
         }

@@ -54,7 +54,8 @@ final class CanaryCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("invalid weights for " + service + ": " + String.join("; ", problems));
         }
-        try (MeshBackend backend = meshctl.backend()) {
+        try (MeshWriteLock writing = meshctl.writing(meshctl.mesh(), dryRun);
+                MeshBackend backend = meshctl.backend()) {
             Reconciler reconciler = meshctl.reconciler(backend);
             MeshDescription current = reconciler.requireMesh(meshctl.mesh());
             Route route = RouteSelector.select(current, service);

@@ -34,7 +34,8 @@ final class DeleteCommand implements Callable<Integer> {
         if (!dryRun) {
             Terminal.confirm(meshctl.target, yes, "delete mesh " + meshctl.mesh() + " and everything in it");
         }
-        try (MeshBackend backend = meshctl.backend()) {
+        try (MeshWriteLock writing = meshctl.writing(meshctl.mesh(), dryRun);
+                MeshBackend backend = meshctl.backend()) {
             Plan plan = meshctl.reconciler(backend).delete(meshctl.mesh(), dryRun);
             if (plan.changes().isEmpty()) {
                 meshctl.err().println("mesh " + meshctl.mesh() + " does not exist: nothing to delete");

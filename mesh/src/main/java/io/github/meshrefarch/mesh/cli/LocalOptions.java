@@ -19,9 +19,11 @@ final class LocalOptions {
     Path stateDir;
 
     Path stateDir() {
-        if (stateDir != null) {
-            return stateDir;
-        }
+        return stateDir != null ? stateDir : defaultStateDir();
+    }
+
+    /** $MESHCTL_HOME, else ~/.meshctl. */
+    static Path defaultStateDir() {
         String home = System.getenv("MESHCTL_HOME");
         return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".meshctl");
     }

@@ -48,8 +48,10 @@ final class LocalUpCommand implements Callable<Integer> {
 
     private Integer up(MeshctlCommand meshctl, LocalCluster cluster, Step first) {
         cluster.startDaemon();
-        try (MeshBackend backend = AppMeshConnection.open(AppMeshTarget.LOCAL, cluster.controlPlaneEndpoint(), null)
-                .backend()) {
+        try (MeshWriteLock writing = MeshWriteLock.acquire(
+                        LocalOptions.defaultStateDir(), Target.LOCAL, meshctl.mesh(), meshctl.err());
+                MeshBackend backend = AppMeshConnection.open(AppMeshTarget.LOCAL, cluster.controlPlaneEndpoint(), null)
+                        .backend()) {
             Reconciler reconciler = meshctl.reconciler(backend);
             if (reconciler.read(meshctl.mesh()).isEmpty()) {
                 meshctl.err().println("Step " + first.number() + ": " + first.title());

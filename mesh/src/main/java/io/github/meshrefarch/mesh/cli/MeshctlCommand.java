@@ -139,6 +139,13 @@ public final class MeshctlCommand {
         return connect().backend();
     }
 
+    /** Holds the write lock of {@code mesh} until closed (nothing for a dry run): see {@link MeshWriteLock}. */
+    MeshWriteLock writing(String mesh, boolean dryRun) {
+        return dryRun
+                ? MeshWriteLock.none()
+                : MeshWriteLock.acquire(LocalOptions.defaultStateDir(), target, mesh, err());
+    }
+
     /** A reconciler over {@code backend}, reporting progress on stderr. */
     Reconciler reconciler(MeshBackend backend) {
         return new Reconciler(backend, line -> err().println(line));

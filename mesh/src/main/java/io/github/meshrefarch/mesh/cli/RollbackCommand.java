@@ -44,7 +44,8 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (MeshBackend backend = meshctl.backend()) {
+        try (MeshWriteLock writing = meshctl.writing(meshctl.mesh(), dryRun);
+                MeshBackend backend = meshctl.backend()) {
             MeshDescription baselines =
                     DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(description));
             if (dryRun) {

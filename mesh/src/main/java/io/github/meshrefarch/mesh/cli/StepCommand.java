@@ -45,7 +45,8 @@ final class StepCommand implements Callable<Integer> {
     public Integer call() {
         Step step = new StepCatalog(StepsCommand.stepsDirOrDefault(stepsDir)).step(number);
         meshctl.err().println("Step " + step.number() + ": " + step.title());
-        try (MeshBackend backend = meshctl.backend()) {
+        try (MeshWriteLock writing = meshctl.writing(meshctl.mesh(), dryRun);
+                MeshBackend backend = meshctl.backend()) {
             Reconciler reconciler = meshctl.reconciler(backend);
             MeshDescription baselines = step.kind() == Step.Kind.ROLLBACK
                     ? DescriptionReader.readDescription(StepsCommand.descriptionOrDefault(description))
