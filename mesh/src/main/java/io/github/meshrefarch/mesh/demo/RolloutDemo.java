@@ -92,6 +92,7 @@ public final class RolloutDemo {
     }
 
     private boolean rollouts(Reconciler reconciler, URI order) {
+        Demo.warmUp(order, settings.rate(), report::phase);
         SplitTally tally = new SplitTally();
         report.phase(String.format("Sending %.0f requests/s to order at %s", settings.rate(), order));
         try (LoadRun load = LoadGenerator.start(LoadConfig.untilStopped(order, settings.rate()), response -> {
