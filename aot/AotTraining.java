@@ -315,7 +315,11 @@ public class AotTraining {
         System.out.println("[aot] " + line);
     }
 
-    /** A Java runtime of version 25 or newer, and where it was found. */
+    /**
+     * A Java runtime of version 25 or newer, and where it was found. The same lookup as meshctl's
+     * {@code WorkloadRuntime} (mesh/.../local/workloads), written again on purpose: this file runs as a single-file
+     * program during the build, before mesh is compiled, so it cannot use that class. Change both together.
+     */
     record JavaRuntime(Path home, String runtimeVersion, int feature, String source) {
 
         Path executable() {

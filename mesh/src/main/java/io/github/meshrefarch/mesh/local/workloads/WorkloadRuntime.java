@@ -14,6 +14,8 @@ import java.util.stream.Stream;
  * The Java runtime the workloads run on: the first of {@code MESHCTL_JAVA}, {@code JAVA_HOME} and meshctl's own JVM
  * that is Java 25 or newer, else the newest Java 25+ JDK installed in the usual places, else meshctl's own JVM. Java 25
  * is what reads the AOT caches the build makes (JEP 483, 514, 515); without it the workloads run as before.
+ * The build's training step ({@code aot/AotTraining.java}) repeats this lookup, as a single-file program cannot use
+ * this class: change both together.
  *
  * @param home the runtime's home directory
  * @param runtimeVersion its {@code JAVA_RUNTIME_VERSION}, e.g. {@code 25.0.3+9-LTS}
