@@ -1,5 +1,6 @@
 package io.github.meshrefarch.mesh.demo;
 
+import io.github.meshrefarch.mesh.load.generator.Formats;
 import io.github.meshrefarch.mesh.load.generator.LoadResult;
 import io.github.meshrefarch.mesh.load.split.SplitCheck;
 import io.github.meshrefarch.mesh.load.split.SplitVerdict;
@@ -42,9 +43,9 @@ final class DemoReport {
                         verdict.within() ? "within bounds" : "OUT OF BOUNDS",
                         verdict.figures()));
         line(
-                "         requests %d, failed %d%s%s",
+                "         requests %d, failed %s%s%s",
                 result.load().sent(),
-                result.failed(),
+                result.failed() == 0 ? "0" : Formats.errors(result.load().errors()),
                 result.load().inFlight() > 0
                         ? ", still in flight " + result.load().inFlight()
                         : "",

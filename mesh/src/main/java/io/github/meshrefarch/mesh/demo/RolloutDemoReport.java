@@ -1,5 +1,6 @@
 package io.github.meshrefarch.mesh.demo;
 
+import io.github.meshrefarch.mesh.load.generator.Formats;
 import io.github.meshrefarch.mesh.load.generator.LoadResult;
 import io.github.meshrefarch.mesh.model.WeightedTarget;
 import io.github.meshrefarch.mesh.rollout.RolloutJson;
@@ -49,7 +50,7 @@ final class RolloutDemoReport {
         rows.add(new Row(service, step, total, load));
         count(load);
         line(
-                "%s %s step %d/%d: %s | split %s (%s) | canary %s | order %d requests, %d failed",
+                "%s %s step %d/%d: %s | split %s (%s) | canary %s | order %d requests, failed %s",
                 clock(),
                 service,
                 step.number(),
@@ -59,7 +60,7 @@ final class RolloutDemoReport {
                 step.split() == null ? "-" : step.split().figures(),
                 canary(step),
                 load.sent(),
-                load.errors().total());
+                load.errors().total() == 0 ? "0" : Formats.errors(load.errors()));
     }
 
     void finished(String service, RolloutRecord record, LoadResult afterLastStep) {
