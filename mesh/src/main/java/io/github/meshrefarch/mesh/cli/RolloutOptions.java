@@ -68,6 +68,15 @@ final class RolloutOptions {
     long minRequests;
 
     @Option(
+            names = "--threshold",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "Failed checks that roll the canary back (Flagger's analysis threshold). Before the Nth, a"
+                    + " failed check holds the canary's weight and judges the step again (default: ${DEFAULT-VALUE},"
+                    + " the first failed check rolls back).")
+    int threshold;
+
+    @Option(
             names = "--metrics",
             paramLabel = "SOURCE",
             description = "Where the canary's figures come from: local (the local data plane's admin endpoint,"
@@ -131,6 +140,7 @@ final class RolloutOptions {
                 interval,
                 Duration.ofMillis(500),
                 gates,
+                threshold,
                 falseAlarm,
                 answers(canary));
     }

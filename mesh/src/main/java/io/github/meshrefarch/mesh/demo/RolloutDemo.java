@@ -44,6 +44,12 @@ public final class RolloutDemo {
     public record Settings(
             double rate, Duration interval, List<Integer> productSteps, Map<String, String> faultyEnvironment) {}
 
+    /**
+     * A step may fail one check and be judged again; the second failed check rolls back. Six JVMs share this machine's
+     * cores with the load: one noisy interval (a canary's first compilations, a neighbour's burst) must not decide.
+     */
+    static final int THRESHOLD = 2;
+
     private final LocalCluster cluster;
     private final StepCatalog steps;
     private final MeshDescription baselines;
@@ -134,12 +140,18 @@ public final class RolloutDemo {
                 settings.interval(),
                 Duration.ofMillis(300),
                 Gates.DEFAULTS,
+                THRESHOLD,
                 0.001,
                 answers(canary));
         RolloutListener perStep = new RolloutListener() {
             @Override
             public void stepEnded(StepRecord step, int total) {
                 report.step(service, step, total, load.takeWindow());
+            }
+
+            @Override
+            public void holding(StepRecord step, int failedChecks, int threshold) {
+                report.phase(service + ": " + RolloutRecord.holding(step, failedChecks, threshold));
             }
 
             @Override

@@ -113,7 +113,7 @@ final class RolloutDemoReport {
         records = List.of(product, customer);
         boolean promoted = product.outcome() == RolloutRecord.Outcome.PROMOTED;
         boolean caught = customer.outcome() == RolloutRecord.Outcome.ROLLED_BACK
-                && customer.steps().size() == 1
+                && customer.lastStep().number() == 1
                 && "max-error-rate".equals(customer.breach().gate())
                 && customer.rollback().verified();
         line("");

@@ -23,8 +23,10 @@ import java.util.Optional;
  * Progressive delivery over any mesh backend: each step sets the canary's weight through the {@link Reconciler} (which
  * reads the route back), then judges an interval: the observed split of order's answers against the weights ({@link
  * SplitTest}) and the canary's metrics against the {@link Gates}. A passed step advances; the last one (100) promotes
- * the canary. A breach, an {@link #abort()} (Ctrl-C) or a failure sends all traffic back to the baseline at once and
- * verifies it.
+ * the canary. A failed check (a gate breached) holds the canary's weight and judges the step again, until {@link
+ * RolloutPlan#threshold()} checks have failed (Flagger's analysis threshold; Argo Rollouts' failure limit plus one).
+ * Then, or at once on an {@link #abort()} (Ctrl-C), weights that did not read back as set, or a failure, all traffic
+ * goes back to the baseline and the rollback is verified.
  */
 public final class Rollout {
 
@@ -66,12 +68,27 @@ public final class Rollout {
         Instant started = Instant.now();
         List<StepRecord> steps = new ArrayList<>();
         try {
-            for (int i = 0; i < plan.steps().size(); i++) {
-                StepRecord step = step(target, i + 1, plan.steps().get(i));
+            int failedChecks = 0;
+            for (int i = 0; i < plan.steps().size(); ) {
+                boolean held = !steps.isEmpty() && steps.get(steps.size() - 1).number() == i + 1;
+                StepRecord step = held
+                        ? judge(
+                                target,
+                                i + 1,
+                                plan.steps().get(i),
+                                steps.get(steps.size() - 1).weights(),
+                                Instant.now())
+                        : step(target, i + 1, plan.steps().get(i));
                 steps.add(step);
                 listener.stepEnded(step, plan.steps().size());
-                if (step.verdict() != Verdict.PASSED) {
+                if (step.verdict() == Verdict.PASSED) {
+                    i++;
+                } else if (step.verdict() == Verdict.ABORTED
+                        || ++failedChecks >= plan.threshold()
+                        || step.breach().gate().equals("weights")) {
                     return end(target, steps, step, started);
+                } else {
+                    listener.holding(step, failedChecks, plan.threshold());
                 }
             }
         } catch (RuntimeException failure) {

@@ -11,13 +11,15 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * {"mesh":"demomesh","route":"product-vr/product-r","canary":"product-v15-vn","baseline":"product-vn",
- *  "outcome":"PROMOTED","started":"...","ended":"...","breach":null,"rollback":null,
+ *  "outcome":"PROMOTED","started":"...","ended":"...","failedChecks":0,"breach":null,"rollback":null,
  *  "steps":[{"step":1,"canaryWeight":10,"weights":{"product-vn":90,"product-v15-vn":10},
  *            "split":{"samples":3000,"observed":{"1.0":2702,"1.5":298},"configured":{"1.0":90,"1.5":10},
  *                     "within":true,"falseAlarm":0.0009,"smallestMisroute":0.0327},
  *            "canary":{"requests":312,"errorRate":0.0,"p99Ms":12.5},"verdict":"PASSED","breach":null,
  *            "started":"...","measuredMs":10003}, ...]}
  * </pre>
+ *
+ * A step judged again after a failed check (a threshold above 1) appears once per check, with the same step number.
  */
 public final class RolloutJson {
 
@@ -34,6 +36,7 @@ public final class RolloutJson {
         document.put("outcome", record.outcome().name());
         document.put("started", record.started().toString());
         document.put("ended", record.ended().toString());
+        document.put("failedChecks", record.failedChecks());
         document.put("breach", breach(record.breach()));
         document.put("rollback", record.rollback() == null ? null : rollback(record.rollback()));
         document.put("steps", record.steps().stream().map(RolloutJson::step).toList());

@@ -19,6 +19,9 @@ public interface RolloutListener {
     /** A step's verdict. */
     default void stepEnded(StepRecord step, int total) {}
 
+    /** A step failed its check, {@code failedChecks} of the {@code threshold} that roll back: it is judged again. */
+    default void holding(StepRecord step, int failedChecks, int threshold) {}
+
     /** A rollback starts (a breach, Ctrl-C, or a failure). */
     default void rollingBack(String reason) {}
 
@@ -45,6 +48,12 @@ public interface RolloutListener {
             public void stepEnded(StepRecord step, int total) {
                 first.stepEnded(step, total);
                 next.stepEnded(step, total);
+            }
+
+            @Override
+            public void holding(StepRecord step, int failedChecks, int threshold) {
+                first.holding(step, failedChecks, threshold);
+                next.holding(step, failedChecks, threshold);
             }
 
             @Override

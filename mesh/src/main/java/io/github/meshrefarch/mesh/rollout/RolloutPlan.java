@@ -16,6 +16,8 @@ import java.util.Map;
  * @param interval how long each step is judged
  * @param settle time after a weight change before the interval starts (requests in flight finish)
  * @param gates the limits on the canary's traffic
+ * @param threshold the failed checks that roll the canary back: 1 at the first; more hold the canary's weight after a
+ *     failed check and judge the step again (a weight that did not read back as set rolls back at once)
  * @param falseAlarmLimit the split test's false-alarm limit per step
  * @param answers how order's answers name the service and its nodes' versions; {@code null}: no split check
  */
@@ -28,6 +30,7 @@ public record RolloutPlan(
         Duration interval,
         Duration settle,
         Gates gates,
+        int threshold,
         double falseAlarmLimit,
         Answers answers) {
 
@@ -51,6 +54,9 @@ public record RolloutPlan(
         requireSteps(steps);
         if (interval == null || interval.toMillis() < 100) {
             throw new IllegalArgumentException("the interval must be at least 100ms, got " + interval);
+        }
+        if (threshold < 1) {
+            throw new IllegalArgumentException("the threshold must be at least 1 failed check, got " + threshold);
         }
         if (!(falseAlarmLimit > 0 && falseAlarmLimit < 1)) {
             throw new IllegalArgumentException("the false-alarm limit must be within 0..1, got " + falseAlarmLimit);

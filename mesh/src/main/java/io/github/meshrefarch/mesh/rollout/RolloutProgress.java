@@ -70,6 +70,12 @@ public final class RolloutProgress implements RolloutListener {
     }
 
     @Override
+    public void holding(StepRecord step, int failedChecks, int threshold) {
+        out.println(clock.apply(RolloutRecord.holding(step, failedChecks, threshold)));
+        out.flush();
+    }
+
+    @Override
     public void rollingBack(String reason) {
         out.println(clock.apply("rolling back: " + reason));
         out.flush();

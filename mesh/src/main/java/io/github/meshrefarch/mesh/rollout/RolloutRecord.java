@@ -44,6 +44,19 @@ public record RolloutRecord(
         return steps.isEmpty() ? null : steps.get(steps.size() - 1);
     }
 
+    /** The checks that failed, the last one included when it rolled the canary back. */
+    public long failedChecks() {
+        return steps.stream()
+                .filter(step -> step.verdict() == StepRecord.Verdict.FAILED)
+                .count();
+    }
+
+    /** E.g. {@code holding the canary at 50%: failed check 1 of 2 (max-p99: measured 612.0 ms, limit 500.0 ms)}. */
+    public static String holding(StepRecord step, int failedChecks, int threshold) {
+        return "holding the canary at " + step.canaryWeight() + "%: failed check " + failedChecks + " of " + threshold
+                + " (" + step.breach().describe() + "); judging step " + step.number() + " again";
+    }
+
     /** One sentence, e.g. {@code rolled back at step 1 (canary 10%): max-error-rate: measured 29.8%, limit 1.0%}. */
     public String summary() {
         StepRecord last = lastStep();
@@ -51,7 +64,9 @@ public record RolloutRecord(
                 ? "before the first step"
                 : "at step " + last.number() + " (canary " + last.canaryWeight() + "%)";
         return switch (outcome) {
-            case PROMOTED -> canary + " promoted: 100% of " + route + " after " + steps.size() + " steps";
+            case PROMOTED ->
+                canary + " promoted: 100% of " + route + " after " + last.number() + " steps"
+                        + (failedChecks() == 0 ? "" : " and " + failedChecks() + " failed check(s) judged again");
             case ROLLED_BACK ->
                 "rolled back to " + baseline + " " + at + ": " + breach.describe() + "; " + rollback.describe();
             case ABORTED -> "aborted " + at + " and rolled back to " + baseline + "; " + rollback.describe();

@@ -30,9 +30,16 @@ class GatesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> plan(List.of(10, 50)));
         assertThatIllegalArgumentException().isThrownBy(() -> plan(List.of(50, 25, 100)));
         assertThatIllegalArgumentException().isThrownBy(() -> new Gates(1.5, Duration.ofMillis(1), 0));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> plan(List.of(50, 100), 0))
+                .withMessage("the threshold must be at least 1 failed check, got 0");
     }
 
     private static RolloutPlan plan(List<Integer> steps) {
+        return plan(steps, 1);
+    }
+
+    private static RolloutPlan plan(List<Integer> steps, int threshold) {
         return new RolloutPlan(
                 "m",
                 "product",
@@ -42,6 +49,7 @@ class GatesTest {
                 Duration.ofSeconds(1),
                 Duration.ZERO,
                 Gates.DEFAULTS,
+                threshold,
                 0.001,
                 null);
     }

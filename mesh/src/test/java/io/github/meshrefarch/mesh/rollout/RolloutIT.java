@@ -1,13 +1,19 @@
 package io.github.meshrefarch.mesh.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
+import io.github.meshrefarch.mesh.appmesh.AppMeshTarget;
 import io.github.meshrefarch.mesh.load.split.SplitCounts;
 import io.github.meshrefarch.mesh.load.split.SplitTest;
 import io.github.meshrefarch.mesh.load.split.SplitVerdict;
+import io.github.meshrefarch.mesh.model.Reconciler;
+import io.github.meshrefarch.mesh.rollout.metrics.EnvoyAdminSource;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,14 +77,18 @@ class RolloutIT {
     }
 
     @Test
-    void canaryAnsweringThirtyPercentErrors_caughtAtTheFirstStep_rolledBackAndVerified() {
+    void canaryAnsweringThirtyPercentErrors_heldOnceThenRolledBackAtTheThresholdsFailedCheck() {
         mesh.cluster.deploy(List.of("customer-v2"), Map.of("FAULT_ERROR_RATE", "0.3"));
         try {
-            LocalMesh.Result result =
-                    mesh.meshctl(mesh.rollout("customer", "customer-v2-vn", "--steps", "20,100", "--interval", "3s")
-                            .toArray(String[]::new));
+            LocalMesh.Result result = mesh.meshctl(mesh.rollout(
+                            "customer", "customer-v2-vn", "--steps", "20,100", "--interval", "3s", "--threshold", "2")
+                    .toArray(String[]::new));
 
             assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+            assertThat(result.err())
+                    .containsPattern("holding the canary at 20%: failed check 1 of 2 \\(max-error-rate: measured"
+                            + " \\d+\\.\\d%, limit 1\\.0%\\); judging step 1 again")
+                    .doesNotContain("step 2/2");
             assertThat(result.err())
                     .containsPattern("meshctl: rolled back to customer-vn at step 1 \\(canary 20%\\): max-error-rate:"
                             + " measured \\d+\\.\\d%, limit 1\\.0%; rollback verified: weights read back, \\d+ answers,"
@@ -87,6 +97,58 @@ class RolloutIT {
         } finally {
             mesh.cluster.undeploy("customer-v2");
         }
+    }
+
+    /**
+     * A canary that fails its first check and then recovers (redeployed without its fault while the step is held) is
+     * judged again at the same weight and promoted; with the default threshold the same failure would have rolled back.
+     */
+    @Test
+    void canaryRecoveringWhileHeld_judgedAgainAtTheSameWeight_promoted() {
+        mesh.cluster.deploy(List.of("customer-v2"), Map.of("FAULT_ERROR_RATE", "0.5"));
+        List<String> held = new CopyOnWriteArrayList<>();
+        RolloutListener redeployHealthy = new RolloutListener() {
+            @Override
+            public void holding(StepRecord step, int failedChecks, int threshold) {
+                held.add(RolloutRecord.holding(step, failedChecks, threshold));
+                mesh.cluster.undeploy("customer-v2");
+                mesh.cluster.deploy(List.of("customer-v2"));
+            }
+        };
+        RolloutPlan plan = new RolloutPlan(
+                "demomesh",
+                "customer",
+                "customer-v2-vn",
+                null,
+                List.of(20, 100),
+                Duration.ofSeconds(3),
+                Duration.ofMillis(300),
+                new Gates(0.01, Duration.ofSeconds(2), 5),
+                2,
+                0.001,
+                null);
+        RolloutRecord record;
+        try (AppMeshConnection connection =
+                        AppMeshConnection.open(AppMeshTarget.LOCAL, mesh.cluster.controlPlaneEndpoint(), null);
+                VerifyTraffic traffic = VerifyTraffic.start(mesh.order(), 60)) {
+            Reconciler reconciler = new Reconciler(connection.backend(), change -> {});
+            record = new Rollout(
+                            reconciler, plan, new EnvoyAdminSource(URI.create(mesh.admin())), null, redeployHealthy)
+                    .run();
+        } finally {
+            mesh.cluster.undeploy("customer-v2");
+        }
+
+        assertThat(held).singleElement().asString().startsWith("holding the canary at 20%: failed check 1 of 2");
+        assertThat(record.outcome()).as(record.summary()).isEqualTo(RolloutRecord.Outcome.PROMOTED);
+        assertThat(record.steps())
+                .extracting(StepRecord::number, StepRecord::verdict)
+                .containsExactly(
+                        tuple(1, StepRecord.Verdict.FAILED),
+                        tuple(1, StepRecord.Verdict.PASSED),
+                        tuple(2, StepRecord.Verdict.PASSED));
+        assertThat(record.summary()).endsWith("after 2 steps and 1 failed check(s) judged again");
+        assertThat(mesh.weights("customer-vr")).isEqualTo("customer-v2-vn 100%");
     }
 
     @Test
