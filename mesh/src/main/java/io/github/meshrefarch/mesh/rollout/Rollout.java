@@ -68,28 +68,9 @@ public final class Rollout {
         Instant started = Instant.now();
         List<StepRecord> steps = new ArrayList<>();
         try {
-            int failedChecks = 0;
-            for (int i = 0; i < plan.steps().size(); ) {
-                boolean held = !steps.isEmpty() && steps.get(steps.size() - 1).number() == i + 1;
-                StepRecord step = held
-                        ? judge(
-                                target,
-                                i + 1,
-                                plan.steps().get(i),
-                                steps.get(steps.size() - 1).weights(),
-                                Instant.now())
-                        : step(target, i + 1, plan.steps().get(i));
-                steps.add(step);
-                listener.stepEnded(step, plan.steps().size());
-                if (step.verdict() == Verdict.PASSED) {
-                    i++;
-                } else if (step.verdict() == Verdict.ABORTED
-                        || ++failedChecks >= plan.threshold()
-                        || step.breach().gate().equals("weights")) {
-                    return end(target, steps, step, started);
-                } else {
-                    listener.holding(step, failedChecks, plan.threshold());
-                }
+            StepRecord last = runSteps(target, steps);
+            if (last != null) {
+                return end(target, steps, last, started);
             }
         } catch (RuntimeException failure) {
             listener.rollingBack("failure: " + failure.getMessage());
@@ -111,6 +92,31 @@ public final class Rollout {
                 null,
                 started,
                 Instant.now()));
+    }
+
+    /** Runs the steps, recording each check in {@code steps}: the check that ends the rollout early, or null. */
+    private StepRecord runSteps(RolloutTarget target, List<StepRecord> steps) {
+        int failedChecks = 0;
+        StepRecord held = null; // the step a failed check holds at its weight, judged again
+        for (int i = 0; i < plan.steps().size(); ) {
+            StepRecord step = held == null
+                    ? step(target, i + 1, plan.steps().get(i))
+                    : judge(target, held.number(), held.canaryWeight(), held.weights(), Instant.now());
+            steps.add(step);
+            listener.stepEnded(step, plan.steps().size());
+            held = null;
+            if (step.verdict() == Verdict.PASSED) {
+                i++;
+            } else if (step.verdict() == Verdict.ABORTED
+                    || step.breach().gate().equals("weights")
+                    || ++failedChecks >= plan.threshold()) {
+                return step;
+            } else {
+                held = step;
+                listener.holding(step, failedChecks, plan.threshold());
+            }
+        }
+        return null;
     }
 
     private RolloutRecord end(RolloutTarget target, List<StepRecord> steps, StepRecord last, Instant started) {
