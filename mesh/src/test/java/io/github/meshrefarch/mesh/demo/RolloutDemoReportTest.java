@@ -56,6 +56,36 @@ class RolloutDemoReportTest {
         assertThat(json.path("rollouts").get(1).path("outcome").asString()).isEqualTo("ROLLED_BACK");
     }
 
+    @Test
+    void summary_checksJudgedAgainAtTheSameStep_countAsThatStep_andTheDemoPasses() {
+        StringWriter out = new StringWriter();
+        RolloutDemoReport report = new RolloutDemoReport(new PrintWriter(out));
+        Breach slow = new Breach("max-p99", "612.0 ms", "500.0 ms");
+        Breach errors = new Breach("max-error-rate", "29.8%", "1.0%");
+        List<StepRecord> productChecks = List.of(
+                step(1, "product-v15-vn", StepRecord.Verdict.FAILED, slow),
+                step(1, "product-v15-vn", StepRecord.Verdict.PASSED, null));
+        List<StepRecord> customerChecks = List.of(
+                step(1, "customer-v2-vn", StepRecord.Verdict.FAILED, errors),
+                step(1, "customer-v2-vn", StepRecord.Verdict.FAILED, errors));
+        productChecks.forEach(check -> report.step("product", check, 1, load(300, 0, 0)));
+        customerChecks.forEach(check -> report.step("customer", check, 10, load(300, 0, 0)));
+
+        boolean passed = report.summary(
+                record("product-vr/product-r", productChecks, null),
+                record("customer-vr/customer-r", customerChecks, errors));
+        JsonNode json = JsonMapper.builder().build().readTree(report.json());
+
+        assertThat(passed).as(out.toString()).isTrue();
+        assertThat(out.toString())
+                .contains("product: product-v15-vn promoted: 100% of product-vr/product-r after 1 steps and 1 failed"
+                        + " check(s) judged again")
+                .contains("customer v2 caught at step 1 and rolled back");
+        assertThat(json.path("steps")).hasSize(4);
+        assertThat(json.path("rollouts").get(0).path("failedChecks").asLong()).isEqualTo(1);
+        assertThat(json.path("rollouts").get(1).path("failedChecks").asLong()).isEqualTo(2);
+    }
+
     private static LoadResult load(long sent, long failed, long inFlight) {
         return new LoadResult(
                 sent,
@@ -83,12 +113,17 @@ class RolloutDemoReportTest {
     }
 
     private static RolloutRecord record(String route, StepRecord step, Breach breach) {
+        return record(route, List.of(step), breach);
+    }
+
+    private static RolloutRecord record(String route, List<StepRecord> steps, Breach breach) {
+        StepRecord step = steps.get(0);
         return new RolloutRecord(
                 "demomesh",
                 route,
                 step.weights().get(1).virtualNode(),
                 step.weights().get(0).virtualNode(),
-                List.of(step),
+                steps,
                 breach == null ? RolloutRecord.Outcome.PROMOTED : RolloutRecord.Outcome.ROLLED_BACK,
                 breach,
                 breach == null ? null : new RollbackCheck(true, null),
