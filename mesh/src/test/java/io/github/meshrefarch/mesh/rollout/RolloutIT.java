@@ -102,6 +102,8 @@ class RolloutIT {
     /**
      * A canary that fails its first check and then recovers (redeployed without its fault while the step is held) is
      * judged again at the same weight and promoted; with the default threshold the same failure would have rolled back.
+     * The error gate is 10%: the faulty canary answers half its requests 500, while the redeployed one, a cold JVM on a
+     * busy machine, may still time out a few of its first tries.
      */
     @Test
     void canaryRecoveringWhileHeld_judgedAgainAtTheSameWeight_promoted() {
@@ -123,7 +125,7 @@ class RolloutIT {
                 List.of(20, 100),
                 Duration.ofSeconds(3),
                 Duration.ofMillis(300),
-                new Gates(0.01, Duration.ofSeconds(2), 5),
+                new Gates(0.1, Duration.ofSeconds(2), 5),
                 2,
                 0.001,
                 null);
