@@ -2,13 +2,11 @@ package io.github.meshrefarch.mesh.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Chaos: the canary workload (product-v15, at 25% after step 03) is killed -9 under steady load on order. The route's
@@ -20,22 +18,12 @@ class CanaryCrashIT {
     private static final String MESH = "demomesh";
     private static final int RATE = 20;
 
-    @TempDir
-    Path dir;
-
-    private ChaosRig rig;
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    final ChaosRig rig = new ChaosRig();
 
     @Test
     void canaryKilledAt25PercentUnderLoad_noRequestFails_statusShowsItCrashed_meshUnchanged() throws Exception {
         ChaosRig.requireServiceJars();
-        rig = new ChaosRig(dir);
         rig.walkthroughToStep03();
         Map<String, String> before = rig.snapshot(MESH);
         long canary = rig.localState().workloads().get("product-v15").pid();
@@ -62,7 +50,8 @@ class CanaryCrashIT {
         assertThat(OrderLoad.versions(answers)).containsKey("Product 1.5"); // the canary had traffic before
         assertThat(OrderLoad.versions(afterKill)).containsEntry("Product 1.0", afterKill.size());
 
-        ChaosRig.Result status = ChaosRig.requireOk(rig.meshctl("local", "status", "--state-dir", dir.toString()));
+        ChaosRig.Result status = ChaosRig.requireOk(
+                rig.meshctl("local", "status", "--state-dir", rig.dir().toString()));
         assertThat(status.output().lines().filter(line -> line.startsWith("product-v15 ")))
                 .singleElement()
                 .asString()

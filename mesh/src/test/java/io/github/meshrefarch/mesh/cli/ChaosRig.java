@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,26 +23,40 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Real meshctl processes on free ports with a state directory of their own, for the chaos tests: runs commands as a
  * user would, reads the mesh back with the AWS SDK, and kills (by pid) everything that was started, whatever happened.
+ * A JUnit extension, one per test: {@code @RegisterExtension final ChaosRig rig = new ChaosRig();} makes a fresh
+ * temporary directory before each test, and after it kills every process and deletes the directory.
  */
-final class ChaosRig implements AutoCloseable {
+final class ChaosRig implements BeforeEachCallback, AfterEachCallback {
 
     static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(150);
+    /** meshctl's JVM tuned for a quick start on a small machine: C1 only, serial GC. */
+    static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     record Result(int exitCode, String output) {}
 
-    final Path stateDir;
+    private final List<String> jvmOptions;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Set<Long> pids = new TreeSet<>();
     private final Map<Process, Path> started = new LinkedHashMap<>();
     private final AtomicInteger runs = new AtomicInteger();
+    private Path stateDir;
 
-    ChaosRig(Path stateDir) {
-        this.stateDir = stateDir;
+    ChaosRig() {
+        this(QUICK_START);
+    }
+
+    /** A rig whose meshctl processes run with {@code jvmOptions} (none: the JVM's defaults). */
+    ChaosRig(List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         for (String name : List.of(
                 "controlplane",
                 "product.default.svc.cluster.local",
@@ -52,6 +68,34 @@ final class ChaosRig implements AutoCloseable {
                 "customer-v2")) {
             ports.put(name, freePort());
         }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        stateDir = Files.createTempDirectory("chaos-rig");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException, InterruptedException {
+        try {
+            killEverything();
+        } finally {
+            try (Stream<Path> files = Files.walk(stateDir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** The test's own directory: MESHCTL_HOME of every process started here, and room for the test's files. */
+    Path dir() {
+        return stateDir;
+    }
+
+    /** Every port this rig gives the local mode, by name. */
+    Map<String, Integer> ports() {
+        return Collections.unmodifiableMap(ports);
     }
 
     /** Skips a test that runs the services when their jars are not built. */
@@ -77,10 +121,10 @@ final class ChaosRig implements AutoCloseable {
 
     /** The java command that runs meshctl in a fresh JVM with this rig's ports. */
     List<String> javaCommand(String... args) {
-        List<String> line = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        line.addAll(jvmOptions);
+        line.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 "-Dmeshctl.root=" + REPOSITORY,
@@ -131,11 +175,16 @@ final class ChaosRig implements AutoCloseable {
                 .as("meshctl ends in time")
                 .isTrue();
         recordLocalPids();
+        return new Result(process.exitValue(), output(process));
+    }
+
+    /** What {@code process} (started here) has written so far, stdout and stderr. */
+    String output(Process process) throws IOException {
         Path output;
         synchronized (started) {
             output = started.get(process);
         }
-        return new Result(process.exitValue(), Files.readString(output));
+        return Files.readString(output);
     }
 
     /**
@@ -188,8 +237,11 @@ final class ChaosRig implements AutoCloseable {
         }
     }
 
-    /** Remembers every process the local mode's state file names, to kill them at the end whatever happens. */
-    void recordLocalPids() {
+    /**
+     * Remembers every process the local mode's state file names, to kill them at the end whatever happens; returns the
+     * state it read.
+     */
+    LocalState recordLocalPids() {
         LocalState state = localState();
         synchronized (started) {
             if (state.daemon() != null) {
@@ -197,6 +249,7 @@ final class ChaosRig implements AutoCloseable {
             }
             state.workloads().values().forEach(w -> pids.add(w.pid()));
         }
+        return state;
     }
 
     /** kill -9 of one process, waited for. */
@@ -238,8 +291,7 @@ final class ChaosRig implements AutoCloseable {
     }
 
     /** Kills every process started here or named by the state file, by pid, and waits for each. */
-    @Override
-    public void close() throws InterruptedException {
+    private void killEverything() throws InterruptedException {
         recordLocalPids();
         List<Long> all;
         synchronized (started) {

@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Chaos: two meshctl processes apply two different complete descriptions of the same local mesh at once. Whatever the
@@ -20,27 +19,17 @@ class ConcurrentWritersIT {
 
     private static final String MESH = "demomesh";
 
-    @TempDir
-    Path dir;
-
-    private ChaosRig rig;
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    final ChaosRig rig = new ChaosRig();
 
     @Test
     void twoAppliesAtOnce_theMeshEndsAsOneOfTheTwoDescriptions_neverAMix() throws Exception {
-        rig = new ChaosRig(dir);
-        rig.startControlPlane(dir.resolve("cp"), 0);
+        rig.startControlPlane(rig.dir().resolve("cp"), 0);
         assertThat(rig.mesh("apply", "-f", CanaryDescriptions.DEMOMESH.toString())
                         .exitCode())
                 .isZero();
-        Path productCanary = CanaryDescriptions.productCanary(dir.resolve("product-canary.yaml"));
-        Path customerCanary = CanaryDescriptions.customerCanary(dir.resolve("customer-canary.yaml"));
+        Path productCanary = CanaryDescriptions.productCanary(rig.dir().resolve("product-canary.yaml"));
+        Path customerCanary = CanaryDescriptions.customerCanary(rig.dir().resolve("customer-canary.yaml"));
         Map<String, String> product =
                 Map.of("product-r", "product-vn=75,product-v15-vn=25", "customer-r", "customer-vn=100");
         Map<String, String> customer =

@@ -2,13 +2,11 @@ package io.github.meshrefarch.mesh.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Chaos: the mesh daemon (the local control plane and data plane, one process) is killed -9 in the middle of the
@@ -21,29 +19,20 @@ class DaemonCrashIT {
     private static final String MESH = "demomesh";
     private static final int RATE = 20;
 
-    @TempDir
-    Path dir;
-
-    private ChaosRig rig;
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    final ChaosRig rig = new ChaosRig();
 
     @Test
     void daemonKilledAtTheCanary_localUpAgain_meshIntact_trafficBackOnTheSplit_walkthroughGoesOn() throws Exception {
         ChaosRig.requireServiceJars();
-        rig = new ChaosRig(dir);
         rig.walkthroughToStep03();
         Map<String, String> before = rig.snapshot(MESH);
         long daemon = rig.localState().daemon().pid();
         OrderLoad.requireSteady(OrderLoad.run(rig.order(), RATE, Duration.ofSeconds(3)));
 
         ChaosRig.kill9(daemon);
-        ChaosRig.Result up = ChaosRig.requireOk(rig.meshctl("local", "up", "--state-dir", dir.toString()));
+        ChaosRig.Result up = ChaosRig.requireOk(
+                rig.meshctl("local", "up", "--state-dir", rig.dir().toString()));
         assertThat(rig.localState().daemon().pid()).as("a new mesh daemon").isNotEqualTo(daemon);
         assertThat(up.output()).doesNotContain("Step 01"); // the mesh was there: nothing created again
         assertThat(rig.snapshot(MESH))

@@ -6,9 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Chaos: the control plane's state directory is full. A file-size limit on the control plane's process ({@code ulimit
@@ -20,22 +19,12 @@ class FullStateDirectoryIT {
 
     private static final String MESH = "demomesh";
 
-    @TempDir
-    Path dir;
-
-    private ChaosRig rig;
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    final ChaosRig rig = new ChaosRig();
 
     @Test
     void canaryOnAFullStateDirectory_failsWithOneClearLine_andTheStateFileIsIntactAndLoadable() throws Exception {
-        rig = new ChaosRig(dir);
-        Path state = dir.resolve("cp");
+        Path state = rig.dir().resolve("cp");
         Process unlimited = rig.startControlPlane(state, 0);
         assertThat(rig.mesh(
                                 "apply",

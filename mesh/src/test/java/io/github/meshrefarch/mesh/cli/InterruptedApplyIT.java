@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Chaos: the control plane is killed (-9) between two writes of an {@code apply}, a real meshctl process whose requests
@@ -18,24 +17,14 @@ class InterruptedApplyIT {
 
     private static final String MESH = "demomesh";
 
-    @TempDir
-    Path dir;
-
-    private ChaosRig rig;
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    final ChaosRig rig = new ChaosRig();
 
     @Test
     void controlPlaneKilledBetweenTwoWrites_theSameApplyAgainConverges_noDuplicate_versionsAsOneRunGives()
             throws Exception {
-        rig = new ChaosRig(dir);
-        Path state = dir.resolve("cp");
-        Path canaries = CanaryDescriptions.bothCanaries(dir.resolve("canaries.yaml"));
+        Path state = rig.dir().resolve("cp");
+        Path canaries = CanaryDescriptions.bothCanaries(rig.dir().resolve("canaries.yaml"));
         Map<String, String> uninterrupted = uninterruptedRun(canaries);
 
         Process controlPlane = rig.startControlPlane(state, 0);
@@ -95,7 +84,7 @@ class InterruptedApplyIT {
 
     /** The walkthrough's mesh, then both canaries, on a control plane of its own, nothing interrupted. */
     private Map<String, String> uninterruptedRun(Path canaries) throws Exception {
-        try (MeshctlHarness harness = new MeshctlHarness(dir.resolve("reference"))) {
+        try (MeshctlHarness harness = new MeshctlHarness(rig.dir().resolve("reference"))) {
             assertThat(harness.run("apply", "-f", CanaryDescriptions.DEMOMESH.toString())
                             .exitCode())
                     .isZero();

@@ -1,19 +1,10 @@
 package io.github.meshrefarch.mesh.cli;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,15 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WriteInterceptingProxy implements AutoCloseable {
 
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect");
-
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final URI upstream;
+    private final ProxyHop hop;
     private final AtomicInteger writes = new AtomicInteger();
     private final Object pairing = new Object();
     private volatile int actAfterWrite = -1;
@@ -43,15 +26,11 @@ final class WriteInterceptingProxy implements AutoCloseable {
     private long pairsMade; // guarded by pairing
 
     WriteInterceptingProxy(URI upstream) throws IOException {
-        this.upstream = upstream;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        hop = new ProxyHop(upstream, this::handle, Executors.newCachedThreadPool());
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return hop.endpoint();
     }
 
     /** Once write number {@code write} (from 1) has been carried out upstream, runs {@code then}; its answer is lost. */
@@ -79,31 +58,25 @@ final class WriteInterceptingProxy implements AutoCloseable {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            boolean write = !exchange.getRequestMethod().equals("GET");
-            int number = write ? writes.incrementAndGet() : 0;
-            if (write && !pairWrites.isZero()) {
-                awaitPartner();
-            }
-            HttpResponse<byte[]> response;
-            try {
-                response = forward(exchange, body);
-            } catch (IOException upstreamGone) {
-                reply(exchange, 502, null, "{\"message\":\"upstream unreachable: " + upstreamGone + "\"}");
-                return;
-            }
-            if (write && number == actAfterWrite) {
-                action.run();
-                reply(exchange, 502, null, "{\"message\":\"the answer was lost\"}");
-                return;
-            }
-            String errorType = response.headers().firstValue("x-amzn-ErrorType").orElse(null);
-            reply(exchange, response.statusCode(), errorType, new String(response.body(), StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void handle(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+        boolean write = !exchange.getRequestMethod().equals("GET");
+        int number = write ? writes.incrementAndGet() : 0;
+        if (write && !pairWrites.isZero()) {
+            awaitPartner();
         }
+        HttpResponse<byte[]> response;
+        try {
+            response = hop.forward(exchange, body);
+        } catch (IOException upstreamGone) {
+            ProxyHop.reply(exchange, 502, null, "{\"message\":\"upstream unreachable: " + upstreamGone + "\"}");
+            return;
+        }
+        if (write && number == actAfterWrite) {
+            action.run();
+            ProxyHop.reply(exchange, 502, null, "{\"message\":\"the answer was lost\"}");
+            return;
+        }
+        ProxyHop.relay(exchange, response);
     }
 
     private void awaitPartner() throws InterruptedException {
@@ -126,36 +99,8 @@ final class WriteInterceptingProxy implements AutoCloseable {
         }
     }
 
-    private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-        String target = exchange.getRequestURI().getRawPath();
-        String query = exchange.getRequestURI().getRawQuery();
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(upstream + target + (query == null ? "" : "?" + query)))
-                .timeout(Duration.ofSeconds(30))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase())) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static void reply(HttpExchange exchange, int status, String errorType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (errorType != null) {
-            exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
-        }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        hop.close();
     }
 }

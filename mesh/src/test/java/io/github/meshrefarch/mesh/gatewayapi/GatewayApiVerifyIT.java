@@ -3,52 +3,31 @@ package io.github.meshrefarch.mesh.gatewayapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --verify-url}: after the routes are live, order's answers must show the weights. No data
  * plane runs here, so order is a loopback server that answers product versions in a fixed cycle:
  * 3 of 4 from 1.0 (what 75/25 gives) or all from 1.0 (a data plane that ignored the change).
  */
-@EnableKubernetesMockClient(crud = true, https = false)
-class GatewayApiVerifyIT {
+class GatewayApiVerifyIT extends MockClusterFixture {
 
-    KubernetesMockServer server;
-    KubernetesClient client;
-
-    @TempDir
-    Path dir;
-
-    private GatewayApiCluster cluster;
-    private TestController controller;
     private HttpServer order;
     private ExecutorService executor;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        cluster = new GatewayApiCluster(server, client, dir);
-        cluster.deployWorkloadServices();
-        controller = TestController.start(client, GatewayApiCluster.NAMESPACE);
-        assertThat(cluster.step("01").exitCode()).isZero();
-        assertThat(cluster.step("02").exitCode()).isZero();
+    GatewayApiVerifyIT() {
+        super("01", "02");
     }
 
     @AfterEach
-    void tearDown() throws Exception {
-        controller.close();
+    void stopOrder() {
         if (order != null) {
             order.stop(0);
             executor.shutdownNow();

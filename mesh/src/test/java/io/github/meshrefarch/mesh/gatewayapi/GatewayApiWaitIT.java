@@ -2,42 +2,15 @@ package io.github.meshrefarch.mesh.gatewayapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.github.meshrefarch.mesh.gatewayapi.TestController.Behaviour;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each way a change can go live or not, driven by a test controller writing the routes' status. */
-@EnableKubernetesMockClient(crud = true, https = false)
-class GatewayApiWaitIT {
+class GatewayApiWaitIT extends MockClusterFixture {
 
-    KubernetesMockServer server;
-    KubernetesClient client;
-
-    @TempDir
-    Path dir;
-
-    private GatewayApiCluster cluster;
-    private TestController controller;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        cluster = new GatewayApiCluster(server, client, dir);
-        cluster.deployWorkloadServices();
-        controller = TestController.start(client, GatewayApiCluster.NAMESPACE);
-        assertThat(cluster.step("01").exitCode()).isZero();
-        assertThat(cluster.step("02").exitCode()).isZero();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        controller.close();
+    GatewayApiWaitIT() {
+        super("01", "02");
     }
 
     @Test

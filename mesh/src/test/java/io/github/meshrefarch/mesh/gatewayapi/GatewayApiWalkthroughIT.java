@@ -2,54 +2,36 @@ package io.github.meshrefarch.mesh.gatewayapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.github.meshrefarch.mesh.cli.Main;
 import io.github.meshrefarch.mesh.local.controlplane.LocalControlPlane;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole walkthrough on the Gateway API (a fabric8 mock API server in CRUD mode, with a test
  * controller accepting every route) beside the same steps on App Mesh (the local control plane):
  * the HTTPRoutes after each step, the same output and exit code, and no write when a step runs again.
  */
-@EnableKubernetesMockClient(crud = true, https = false)
-class GatewayApiWalkthroughIT {
+class GatewayApiWalkthroughIT extends MockClusterFixture {
 
     private static final String PRODUCT_V1 = "product:8080=100";
     private static final String CUSTOMER_V1 = "customer:8080=100";
     private static final String ORDER = "order:8080=100";
 
-    KubernetesMockServer server;
-    KubernetesClient client;
-
-    @TempDir
-    Path dir;
-
-    private GatewayApiCluster cluster;
-    private TestController controller;
     private LocalControlPlane appMesh;
 
     @BeforeEach
-    void setUp() throws Exception {
-        cluster = new GatewayApiCluster(server, client, dir);
-        cluster.deployWorkloadServices();
-        controller = TestController.start(client, GatewayApiCluster.NAMESPACE);
+    void startAppMesh() throws Exception {
         appMesh = LocalControlPlane.start(0, dir.resolve("appmesh"));
     }
 
     @AfterEach
-    void tearDown() throws Exception {
-        controller.close();
+    void stopAppMesh() {
         appMesh.close();
     }
 

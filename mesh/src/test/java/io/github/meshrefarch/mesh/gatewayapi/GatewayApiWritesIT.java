@@ -9,43 +9,17 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteFilter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteFilterBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRuleBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** How meshctl writes next to other writers: conflicts retried, other writers' rules, filters and annotations kept. */
-@EnableKubernetesMockClient(crud = true, https = false)
-class GatewayApiWritesIT {
+class GatewayApiWritesIT extends MockClusterFixture {
 
-    KubernetesMockServer server;
-    KubernetesClient client;
-
-    @TempDir
-    Path dir;
-
-    private GatewayApiCluster cluster;
-    private TestController controller;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        cluster = new GatewayApiCluster(server, client, dir);
-        cluster.deployWorkloadServices();
-        controller = TestController.start(client, GatewayApiCluster.NAMESPACE);
-        assertThat(cluster.step("01").exitCode()).isZero();
-        assertThat(cluster.step("02").exitCode()).isZero();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        controller.close();
+    GatewayApiWritesIT() {
+        super("01", "02");
     }
 
     @Test
