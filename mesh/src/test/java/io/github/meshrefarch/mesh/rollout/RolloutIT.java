@@ -58,7 +58,9 @@ class RolloutIT {
 
     @Test
     void healthyCanary_everyStepVerified_promoted() {
-        List<String> args = mesh.rollout("product", "product-v15-vn", "--steps", "50,100", "--interval", "2s");
+        // product-v15 has served nothing yet: one check of a cold JVM on a busy machine may fail, and is judged again
+        List<String> args =
+                mesh.rollout("product", "product-v15-vn", "--steps", "50,100", "--interval", "2s", "--threshold", "2");
         args.addAll(0, List.of("-o", "json"));
 
         LocalMesh.Result result = mesh.meshctl(args.toArray(String[]::new));
@@ -158,7 +160,17 @@ class RolloutIT {
         mesh.cluster.deploy(List.of("customer-v2"), Map.of("FAULT_DELAY_MS", "300"));
         try {
             LocalMesh.Result result = mesh.meshctl(mesh.rollout(
-                            "customer", "customer-v2-vn", "--steps", "20,100", "--interval", "3s", "--max-p99", "150ms")
+                            "customer",
+                            "customer-v2-vn",
+                            "--steps",
+                            "20,100",
+                            "--interval",
+                            "3s",
+                            "--max-p99",
+                            "150ms",
+                            // a cold canary 300 ms slow may also time out a few 500 ms tries: this test is the p99's
+                            "--max-error-rate",
+                            "50%")
                     .toArray(String[]::new));
 
             assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
