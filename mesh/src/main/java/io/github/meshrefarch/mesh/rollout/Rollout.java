@@ -26,7 +26,8 @@ import java.util.Optional;
  * the canary. A failed check (a gate breached) holds the canary's weight and judges the step again, until {@link
  * RolloutPlan#threshold()} checks have failed (Flagger's analysis threshold; Argo Rollouts' failure limit plus one).
  * Then, or at once on an {@link #abort()} (Ctrl-C), weights that did not read back as set, or a failure, all traffic
- * goes back to the baseline and the rollback is verified.
+ * goes back to the baseline and the rollback is verified. Before each change of weights the route is read: when someone
+ * else changed it since this rollout last set it (a manual rollback, say), the rollout stops and leaves it as found.
  */
 public final class Rollout {
 
@@ -39,6 +40,8 @@ public final class Rollout {
     private final SplitTally answers;
     private final RolloutListener listener;
     private final Waiter waiter = new Waiter();
+    /** The route's weights as this rollout last set them (as found, before its first step). */
+    private List<WeightedTarget> lastSet;
 
     /**
      * @param answers counts order's answers as they arrive (fed by traffic to the verify URL); {@code null} when the
@@ -65,6 +68,7 @@ public final class Rollout {
     /** Runs the rollout to its end: promoted, rolled back or aborted. Invalid input fails before any change. */
     public RolloutRecord run() {
         RolloutTarget target = RolloutTarget.resolve(reconciler, plan);
+        lastSet = target.route().weightedTargets();
         Instant started = Instant.now();
         List<StepRecord> steps = new ArrayList<>();
         try {
@@ -109,6 +113,7 @@ public final class Rollout {
                 i++;
             } else if (step.verdict() == Verdict.ABORTED
                     || step.breach().gate().equals("weights")
+                    || step.breach().gate().equals(Breach.ROUTE_CHANGED)
                     || ++failedChecks >= plan.threshold()) {
                 return step;
             } else {
@@ -120,6 +125,19 @@ public final class Rollout {
     }
 
     private RolloutRecord end(RolloutTarget target, List<StepRecord> steps, StepRecord last, Instant started) {
+        if (last.breach() != null && last.breach().gate().equals(Breach.ROUTE_CHANGED)) {
+            return finish(new RolloutRecord(
+                    plan.mesh(),
+                    target.route().id(),
+                    plan.canary(),
+                    target.baseline(),
+                    steps,
+                    RolloutRecord.Outcome.STOPPED,
+                    last.breach(),
+                    null,
+                    started,
+                    Instant.now()));
+        }
         boolean aborted = last.verdict() == Verdict.ABORTED;
         listener.rollingBack(aborted ? "aborted" : last.breach().describe());
         RollbackCheck check = rollBack(target);
@@ -144,6 +162,13 @@ public final class Rollout {
     private StepRecord step(RolloutTarget target, int number, int weight) {
         Instant started = Instant.now();
         List<WeightedTarget> weights = target.weights(weight);
+        Optional<List<WeightedTarget>> changed = target.changedFrom(reconciler, plan.mesh(), lastSet);
+        if (changed.isPresent()) {
+            Breach breach = new Breach(
+                    Breach.ROUTE_CHANGED, RolloutProgress.weights(changed.get()), RolloutProgress.weights(lastSet));
+            return new StepRecord(
+                    number, weight, weights, null, NodeMetrics.NONE, Verdict.FAILED, breach, started, Duration.ZERO);
+        }
         try {
             reconciler.setTargets(plan.mesh(), List.of(target.route().withTargets(weights)), false);
         } catch (UnexpectedStateException readBack) {
@@ -151,6 +176,7 @@ public final class Rollout {
             return new StepRecord(
                     number, weight, weights, null, NodeMetrics.NONE, Verdict.FAILED, breach, started, Duration.ZERO);
         }
+        lastSet = weights;
         listener.stepStarted(number, plan.steps().size(), weights);
         if (!waiter.sleep(plan.settle())) {
             return aborted(number, weight, weights, started);

@@ -11,9 +11,10 @@ import java.util.List;
  * @param canary the canary's virtual node
  * @param baseline the baseline's virtual node
  * @param steps the steps carried out, in order
- * @param outcome promoted, rolled back (a gate breached) or aborted (Ctrl-C, rolled back)
+ * @param outcome promoted, rolled back (a gate breached), aborted (Ctrl-C, rolled back) or stopped (someone else
+ *     changed the route: left as found)
  * @param breach the breached gate and its step when rolled back
- * @param rollback how the rollback was verified; {@code null} when promoted
+ * @param rollback how the rollback was verified; {@code null} when promoted or stopped
  * @param started when the rollout started
  * @param ended when it ended
  */
@@ -32,7 +33,9 @@ public record RolloutRecord(
     public enum Outcome {
         PROMOTED,
         ROLLED_BACK,
-        ABORTED
+        ABORTED,
+        /** Someone else changed the route's weights: the rollout stopped without touching them again. */
+        STOPPED
     }
 
     public RolloutRecord {
@@ -70,6 +73,9 @@ public record RolloutRecord(
             case ROLLED_BACK ->
                 "rolled back to " + baseline + " " + at + ": " + breach.describe() + "; " + rollback.describe();
             case ABORTED -> "aborted " + at + " and rolled back to " + baseline + "; " + rollback.describe();
+            case STOPPED ->
+                "stopped before step " + last.number() + ": " + route + " was changed by someone else (now "
+                        + breach.measured() + ", set by this rollout " + breach.limit() + "); left as found";
         };
     }
 }

@@ -8,6 +8,9 @@ import io.github.meshrefarch.mesh.model.RouteSelector;
 import io.github.meshrefarch.mesh.model.WeightedTarget;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The route a rollout changes and its baseline, checked before any change: the canary must be a virtual node of the
@@ -47,6 +50,22 @@ record RolloutTarget(Route route, String canary, String baseline) {
                         + " answers with is unknown, so the split cannot be checked from order's answers");
             }
         }
+    }
+
+    /**
+     * The route's weighted targets as they are now when they differ from {@code expected} (weights of 0 aside): someone
+     * else changed the route since this rollout last set it.
+     */
+    Optional<List<WeightedTarget>> changedFrom(Reconciler reconciler, String mesh, List<WeightedTarget> expected) {
+        List<WeightedTarget> now =
+                RouteSelector.select(reconciler.requireMesh(mesh), route.id()).weightedTargets();
+        return weighted(now).equals(weighted(expected)) ? Optional.empty() : Optional.of(now);
+    }
+
+    private static Map<String, Integer> weighted(List<WeightedTarget> targets) {
+        return targets.stream()
+                .filter(t -> t.weight() > 0)
+                .collect(Collectors.toMap(WeightedTarget::virtualNode, WeightedTarget::weight, Integer::sum));
     }
 
     /** The weighted targets of a step: the canary at {@code weight}, the baseline the rest (none at 100). */

@@ -155,6 +155,48 @@ class RolloutIT {
         assertThat(mesh.weights("customer-vr")).isEqualTo("customer-v2-vn 100%");
     }
 
+    /**
+     * Someone rolls the route back by hand between two steps: the rollout reads the route before its next change, sees
+     * weights it did not set, and stops without overwriting them (it would otherwise have promoted the canary).
+     */
+    @Test
+    void routeRolledBackByHandBetweenSteps_rolloutStopsAndLeavesItAsFound() {
+        RolloutListener operator = new RolloutListener() {
+            @Override
+            public void stepEnded(StepRecord step, int total) {
+                if (step.number() == 1) {
+                    assertThat(mesh.meshctl("rollback", "product").exitCode()).isZero();
+                }
+            }
+        };
+        RolloutPlan plan = new RolloutPlan(
+                "demomesh",
+                "product",
+                "product-v15-vn",
+                null,
+                List.of(50, 100),
+                Duration.ofMillis(200),
+                Duration.ZERO,
+                new Gates(1, Duration.ofMinutes(1), 0), // this test is about the route, not the canary's figures
+                1,
+                0.001,
+                null);
+        RolloutRecord record;
+        try (AppMeshConnection connection =
+                AppMeshConnection.open(AppMeshTarget.LOCAL, mesh.cluster.controlPlaneEndpoint(), null)) {
+            Reconciler reconciler = new Reconciler(connection.backend(), change -> {});
+            record =
+                    new Rollout(reconciler, plan, new EnvoyAdminSource(URI.create(mesh.admin())), null, operator).run();
+        }
+
+        assertThat(record.outcome()).as(record.summary()).isEqualTo(RolloutRecord.Outcome.STOPPED);
+        assertThat(record.summary())
+                .isEqualTo("stopped before step 2: product-vr/product-r was changed by someone else (now product-vn"
+                        + " 100, set by this rollout product-vn 50 / product-v15-vn 50); left as found");
+        assertThat(record.rollback()).isNull();
+        assertThat(mesh.weights("product-vr")).isEqualTo("product-vn 100%");
+    }
+
     @Test
     void slowCanary_breachesTheP99Gate_rolledBack() {
         mesh.cluster.deploy(List.of("customer-v2"), Map.of("FAULT_DELAY_MS", "300"));
