@@ -71,9 +71,6 @@ final class LocalControlPlaneCommand implements Callable<Integer> {
     }
 
     static Path defaultStateDir() {
-        String home = System.getenv("MESHCTL_HOME");
-        Path base =
-                home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".meshctl");
-        return base.resolve("controlplane");
+        return LocalOptions.defaultStateDir().resolve("controlplane");
     }
 }

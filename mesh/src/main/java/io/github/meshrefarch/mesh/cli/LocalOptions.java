@@ -22,9 +22,15 @@ final class LocalOptions {
         return stateDir != null ? stateDir : defaultStateDir();
     }
 
-    /** $MESHCTL_HOME, else ~/.meshctl. */
+    /**
+     * $MESHCTL_HOME, else the {@code meshctl.home} system property (a build gives its tests a directory of their own),
+     * else ~/.meshctl.
+     */
     static Path defaultStateDir() {
         String home = System.getenv("MESHCTL_HOME");
+        if (home == null || home.isBlank()) {
+            home = System.getProperty("meshctl.home");
+        }
         return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".meshctl");
     }
 
