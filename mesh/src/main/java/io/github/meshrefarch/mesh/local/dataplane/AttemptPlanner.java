@@ -66,11 +66,18 @@ final class AttemptPlanner {
 
     /**
      * Bounds the whole exchange, retries and back-off included, from the request's head to the last byte of the
-     * response (Envoy's route {@code timeout}, which App Mesh sets from {@code timeout.perRequest}).
+     * response (Envoy's route {@code timeout}, which App Mesh sets from {@code timeout.perRequest}); zero for none.
      */
     Duration routeTimeout() {
-        Duration timeout = route.perRequestTimeout();
-        return timeout == null || timeout.isZero() ? DEFAULT_ROUTE_TIMEOUT : timeout;
+        return routeTimeout(route.perRequestTimeout());
+    }
+
+    /**
+     * The route timeout of a {@code timeout.perRequest}: unset, App Mesh's 15 s; 0, none (Envoy's route timeout of 0
+     * disables it, and an attempt without a {@code perRetryTimeout} is then bounded by nothing either).
+     */
+    static Duration routeTimeout(Duration perRequest) {
+        return perRequest == null ? DEFAULT_ROUTE_TIMEOUT : perRequest;
     }
 
     /** The route's {@code timeout.idle} when set (zero: none), else {@code listenerDefault}. */

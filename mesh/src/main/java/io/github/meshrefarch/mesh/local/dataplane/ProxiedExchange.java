@@ -81,12 +81,14 @@ final class ProxiedExchange {
                 counters,
                 listener.stats(),
                 listener.jitter().get());
-        routeTimer = channel.eventLoop()
-                .schedule(this::routeTimedOut, planner.routeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        long routeNanos = planner.routeTimeout().toNanos();
+        if (routeNanos > 0) {
+            routeTimer = channel.eventLoop().schedule(this::routeTimedOut, routeNanos, TimeUnit.NANOSECONDS);
+        }
         idleNanos =
                 planner.streamIdleTimeout(listener.limits().streamIdleTimeout()).toNanos();
         // the route timeout bounds the whole exchange, so an idle limit as long can never be reached: no timer then
-        if (idleNanos > 0 && idleNanos < planner.routeTimeout().toNanos()) {
+        if (idleNanos > 0 && (routeNanos == 0 || idleNanos < routeNanos)) {
             lastActivityNanos = System.nanoTime();
             idleTimer = channel.eventLoop().schedule(this::idleCheck, idleNanos, TimeUnit.NANOSECONDS);
         }
