@@ -49,8 +49,10 @@ public class AotTraining {
     /**
      * JVM flags for a small service, the same in training and at run time (the cache is made for them): the serial
      * collector (one or two cores, a small heap: no concurrent collector threads), a heap sized from measurements,
-     * smaller thread stacks and code cache, two Netty event loops (a fan-out of two small calls needs no more), and
-     * exit on OutOfMemoryError so the supervisor restarts the process.
+     * smaller thread stacks and code cache, two Netty event loops (a fan-out of two small calls needs no more), the
+     * C heap trimmed every 5 s (the JIT compiler's scratch memory, freed after each compilation, otherwise stays
+     * resident in glibc's arenas: 7 to 13 MiB less resident memory under load, bench/README.md), and exit on
+     * OutOfMemoryError so the supervisor restarts the process.
      */
     static final List<String> FLAGS = List.of(
             "-XX:+UseSerialGC",
@@ -59,6 +61,7 @@ public class AotTraining {
             "-Xss512k",
             "-XX:ReservedCodeCacheSize=48m",
             "-Dreactor.netty.ioWorkerCount=2",
+            "-XX:TrimNativeHeapInterval=5000",
             "-XX:+ExitOnOutOfMemoryError");
 
     static final int MIN_FEATURE = 25;

@@ -80,9 +80,10 @@ class ContainerImageIT {
                         "-Xss512k",
                         "-XX:ReservedCodeCacheSize=48m",
                         "-Dreactor.netty.ioWorkerCount=2",
+                        "-XX:TrimNativeHeapInterval=5000",
                         "-XX:+ExitOnOutOfMemoryError")
                 .containsSubsequence("-cp", "@/app/jib-classpath-file")
-                .hasSize(10);
+                .hasSize(11);
         String mainClass = entrypoint.get(entrypoint.size() - 1);
         assertThat(ROOT.resolve(service).resolve("target/classes").resolve(mainClass.replace('.', '/') + ".class"))
                 .as("main class %s of %s", mainClass, service)
