@@ -85,17 +85,7 @@ public final class Rollout {
             }
             throw failure;
         }
-        return finish(new RolloutRecord(
-                plan.mesh(),
-                target.route().id(),
-                plan.canary(),
-                target.baseline(),
-                steps,
-                RolloutRecord.Outcome.PROMOTED,
-                null,
-                null,
-                started,
-                Instant.now()));
+        return finish(target, steps, RolloutRecord.Outcome.PROMOTED, null, null, started);
     }
 
     /** Runs the steps, recording each check in {@code steps}: the check that ends the rollout early, or null. */
@@ -126,35 +116,34 @@ public final class Rollout {
 
     private RolloutRecord end(RolloutTarget target, List<StepRecord> steps, StepRecord last, Instant started) {
         if (last.breach() != null && last.breach().gate().equals(Breach.ROUTE_CHANGED)) {
-            return finish(new RolloutRecord(
-                    plan.mesh(),
-                    target.route().id(),
-                    plan.canary(),
-                    target.baseline(),
-                    steps,
-                    RolloutRecord.Outcome.STOPPED,
-                    last.breach(),
-                    null,
-                    started,
-                    Instant.now()));
+            return finish(target, steps, RolloutRecord.Outcome.STOPPED, last.breach(), null, started);
         }
         boolean aborted = last.verdict() == Verdict.ABORTED;
         listener.rollingBack(aborted ? "aborted" : last.breach().describe());
         RollbackCheck check = rollBack(target);
-        return finish(new RolloutRecord(
+        RolloutRecord.Outcome outcome = aborted ? RolloutRecord.Outcome.ABORTED : RolloutRecord.Outcome.ROLLED_BACK;
+        return finish(target, steps, outcome, last.breach(), check, started);
+    }
+
+    /** The record of the rollout's end, handed to the listener. */
+    private RolloutRecord finish(
+            RolloutTarget target,
+            List<StepRecord> steps,
+            RolloutRecord.Outcome outcome,
+            Breach breach,
+            RollbackCheck check,
+            Instant started) {
+        RolloutRecord record = new RolloutRecord(
                 plan.mesh(),
                 target.route().id(),
                 plan.canary(),
                 target.baseline(),
                 steps,
-                aborted ? RolloutRecord.Outcome.ABORTED : RolloutRecord.Outcome.ROLLED_BACK,
-                last.breach(),
+                outcome,
+                breach,
                 check,
                 started,
-                Instant.now()));
-    }
-
-    private RolloutRecord finish(RolloutRecord record) {
+                Instant.now());
         listener.finished(record);
         return record;
     }
