@@ -102,8 +102,7 @@ public final class Rollout {
             if (step.verdict() == Verdict.PASSED) {
                 i++;
             } else if (step.verdict() == Verdict.ABORTED
-                    || step.breach().gate().equals("weights")
-                    || step.breach().gate().equals(Breach.ROUTE_CHANGED)
+                    || step.breach().aboutTheRoute()
                     || ++failedChecks >= plan.threshold()) {
                 return step;
             } else {
@@ -161,7 +160,7 @@ public final class Rollout {
         try {
             reconciler.setTargets(plan.mesh(), List.of(target.route().withTargets(weights)), false);
         } catch (UnexpectedStateException readBack) {
-            Breach breach = new Breach("weights", readBack.getMessage(), "as set");
+            Breach breach = new Breach(Breach.WEIGHTS, readBack.getMessage(), "as set");
             return new StepRecord(
                     number, weight, weights, null, NodeMetrics.NONE, Verdict.FAILED, breach, started, Duration.ZERO);
         }
