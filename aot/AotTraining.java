@@ -33,9 +33,10 @@ import java.util.stream.Stream;
  *       X.jar} plus {@code lib/}, a class path of plain jars, which the cache needs.
  *   <li>Looks for a Java 25 or newer runtime: {@code MESHCTL_JAVA}, {@code JAVA_HOME}, the running one, then JDKs
  *       installed in the usual places. None: says so, and the cache is skipped.
- *   <li>Starts the service on free ports with {@code -XX:AOTCacheOutput}, order against two small in-process stand-ins
- *       for product and customer; sends it requests from a few threads for a few seconds, then stops it (SIGTERM):
- *       the JVM writes the cache, with the loaded and linked classes and the method profiles of real requests.
+ *   <li>Starts the service on free ports with {@code -XX:AOTMode=record} and Spring's build-time context, order
+ *       against two small in-process stand-ins for product and customer; sends it requests from a few threads for a
+ *       few seconds, then stops it (SIGTERM); a second JVM ({@code -XX:AOTMode=create}) writes the cache, with the
+ *       loaded and linked classes and the method profiles of real requests.
  *   <li>Writes {@code target/aot/aot.properties} (runtime, flags, cache; read by meshctl's local mode) and {@code
  *       target/aot/run}, the one command that runs the service the fast way.
  * </ol>
@@ -64,6 +65,14 @@ public class AotTraining {
             "-XX:TrimNativeHeapInterval=5000",
             "-XX:+ExitOnOutOfMemoryError");
 
+    /**
+     * Runs the context Spring's AOT processing generated at build time (the root pom's {@code process-aot}: bean
+     * definitions as code, no classpath scanning or condition evaluation at start-up). That processing fixed the
+     * conditions with Actuator on a port of its own, so the option is given only when {@code MANAGEMENT_PORT} is set:
+     * by {@code run}, the training and the local mode; without it the service starts the regular way.
+     */
+    static final String SPRING_AOT = "-Dspring.aot.enabled=true";
+
     static final int MIN_FEATURE = 25;
     static final int MIN_REQUESTS = 2000;
     static final int MAX_LOAD_FACTOR = 8;
@@ -84,6 +93,7 @@ public class AotTraining {
         Properties properties = new Properties();
         properties.setProperty("jar", jar.toString());
         properties.setProperty("options", String.join(" ", FLAGS));
+        properties.setProperty("options.with-management-port", SPRING_AOT);
         Optional<JavaRuntime> runtime = JavaRuntime.find();
         Path cache = out.resolve(module + ".aot");
         Files.deleteIfExists(cache);
@@ -154,7 +164,11 @@ public class AotTraining {
         // Two steps (JEP 483): record a configuration while serving, then create the cache from it in a JVM of its own,
         // which this waits for (the one-step -XX:AOTCacheOutput creates it in a child the training JVM does not await).
         Path configuration = cache.resolveSibling(cache.getFileName() + "conf");
-        Process service = java(java, List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration), jar, log)
+        Process service = java(
+                        java,
+                        List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration, SPRING_AOT),
+                        jar,
+                        log)
                 .apply(environment);
         long served;
         try {
@@ -295,12 +309,15 @@ public class AotTraining {
         String cache = properties.getProperty("cache");
         String command = "exec \"" + properties.getProperty("java") + "\""
                 + (cache == null ? "" : " -XX:AOTCache=\"" + cache + "\"") + " " + properties.getProperty("options")
-                + " -jar \"" + properties.getProperty("jar") + "\" \"$@\"";
+                + " $spring_aot -jar \"" + properties.getProperty("jar") + "\" \"$@\"";
         Files.writeString(
                 script,
                 "#!/bin/sh\n# The service the fast way (written by aot/AotTraining.java): "
                         + (cache == null ? "no AOT cache (no Java 25 at build time)" : "Java 25+ with its AOT cache")
-                        + ". Configure it with the environment variables of the README.\n" + command + "\n");
+                        + ". Configure it with the environment variables of the README.\n"
+                        + "# Spring's build-time (AOT) context when Actuator has a port of its own, as it was made.\n"
+                        + "spring_aot=\n[ -n \"${MANAGEMENT_PORT:-}\" ] && spring_aot=" + SPRING_AOT + "\n"
+                        + command + "\n");
         script.toFile().setExecutable(true);
     }
 

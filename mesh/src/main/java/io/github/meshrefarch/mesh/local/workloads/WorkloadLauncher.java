@@ -94,11 +94,16 @@ final class WorkloadLauncher {
         return logs.resolve(workload.name() + ".log");
     }
 
-    /** {@code MESHCTL_WORKLOAD_JAVA_OPTS} when set (an AOT cache option is kept), else the defaults. */
+    /**
+     * {@code MESHCTL_WORKLOAD_JAVA_OPTS} when set (the AOT cache and Spring's build-time context are kept: they are how
+     * the jar was built, not tuning), else the defaults.
+     */
     private static List<String> javaOptions(List<String> built) {
         String options = System.getenv().getOrDefault("MESHCTL_WORKLOAD_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
         var all = new java.util.ArrayList<String>();
-        built.stream().filter(option -> option.startsWith("-XX:AOTCache=")).forEach(all::add);
+        built.stream()
+                .filter(option -> option.startsWith("-XX:AOTCache=") || option.startsWith("-Dspring.aot.enabled="))
+                .forEach(all::add);
         Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(all::add);
         return all;
     }

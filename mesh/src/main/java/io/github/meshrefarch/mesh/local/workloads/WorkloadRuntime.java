@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -137,6 +138,11 @@ record WorkloadRuntime(Path home, String runtimeVersion, int feature, String sou
         }
         List<String> options = new ArrayList<>(List.of(
                 values.getProperty("options", String.join(" ", fallbackOptions)).split("\\s+")));
+        // Spring's build-time context, made for Actuator on a port of its own: every workload here has one
+        String withManagementPort = values.getProperty("options.with-management-port", "");
+        Arrays.stream(withManagementPort.split("\\s+"))
+                .filter(o -> !o.isEmpty())
+                .forEach(options::add);
         Path jar =
                 Path.of(values.getProperty("jar", aot.resolve(module + ".jar").toString()));
         String cache = values.getProperty("cache");
@@ -149,13 +155,14 @@ record WorkloadRuntime(Path home, String runtimeVersion, int feature, String sou
             options.add(0, "-XX:AOTCache=" + cache);
             note = "AOT cache";
         }
-        return new ServiceLaunch(jar, options, note);
+        return new ServiceLaunch(jar, options, withManagementPort.isBlank() ? note : note + ", Spring AOT");
     }
 
     /**
      * @param jar the jar to run with {@code -jar}
      * @param options the JVM options
-     * @param note {@code AOT cache} or why there is none
+     * @param note {@code AOT cache} or why there is none, then {@code , Spring AOT} when it runs Spring's build-time
+     *     context
      */
     record ServiceLaunch(Path jar, List<String> options, String note) {}
 }

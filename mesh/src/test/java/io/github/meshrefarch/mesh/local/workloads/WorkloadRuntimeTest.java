@@ -36,8 +36,9 @@ class WorkloadRuntimeTest {
         }
         Files.writeString(
                 aot.resolve("aot.properties"),
-                "jar=" + aot.resolve("product-service.jar") + "\noptions=-XX:+UseSerialGC -Xmx80m\ncache=" + cache
-                        + "\njava.runtime.version=" + javaRuntimeVersion + "\n");
+                "jar=" + aot.resolve("product-service.jar")
+                        + "\noptions=-XX:+UseSerialGC -Xmx80m\noptions.with-management-port=-Dspring.aot.enabled=true\ncache="
+                        + cache + "\njava.runtime.version=" + javaRuntimeVersion + "\n");
         return aot.getParent();
     }
 
@@ -57,7 +58,7 @@ class WorkloadRuntimeTest {
     }
 
     @Test
-    void launch_theRuntimeThatMadeTheCache_extractedJarWithCacheAndTrainedFlags() throws IOException {
+    void launch_theRuntimeThatMadeTheCache_extractedJarWithCacheTrainedFlagsAndSpringAot() throws IOException {
         WorkloadRuntime runtime = WorkloadRuntime.of(jdk("jdk-25", "25.0.3", "25.0.3+9-LTS"), "test")
                 .orElseThrow();
         Path target = target("25.0.3+9-LTS", true);
@@ -67,8 +68,11 @@ class WorkloadRuntimeTest {
         assertThat(launch.jar()).isEqualTo(target.resolve("aot/product-service.jar"));
         assertThat(launch.options())
                 .containsExactly(
-                        "-XX:AOTCache=" + target.resolve("aot/product-service.aot"), "-XX:+UseSerialGC", "-Xmx80m");
-        assertThat(launch.note()).isEqualTo("AOT cache");
+                        "-XX:AOTCache=" + target.resolve("aot/product-service.aot"),
+                        "-XX:+UseSerialGC",
+                        "-Xmx80m",
+                        "-Dspring.aot.enabled=true");
+        assertThat(launch.note()).isEqualTo("AOT cache, Spring AOT");
     }
 
     @Test
@@ -80,7 +84,7 @@ class WorkloadRuntimeTest {
         var launch = other.launch(target, "product-service", FALLBACK);
 
         assertThat(launch.options()).noneMatch(option -> option.startsWith("-XX:AOTCache"));
-        assertThat(launch.note()).isEqualTo("no AOT cache (made by Java 25.0.3+9-LTS)");
+        assertThat(launch.note()).isEqualTo("no AOT cache (made by Java 25.0.3+9-LTS), Spring AOT");
 
         Files.delete(target.resolve("aot/product-service.aot"));
         assertThat(other.launch(target, "product-service", FALLBACK).note()).startsWith("no AOT cache (the build");
