@@ -90,7 +90,7 @@ backends() {
 
 echo "== services: start-up, warm-up and footprint, before and after ($(date -u +%FT%TZ), $(nproc) cores)"
 echo "before: $("$java17" -version 2>&1 | head -1), java -jar, default flags${before_jars:+, jars from $before_jars}"
-echo "after:  $(head -3 "$root/order-service/target/aot/run" | tail -1 | cut -c1-160) ..."
+echo "after:  $(grep "^exec" "$root/order-service/target/aot/run" | cut -c1-160) ..."
 echo
 echo "-- time to ready, one service alone (ms, $repeats runs each, before and after alternating)"
 printf '%-18s %-8s %s\n' service variant "runs (median)"
