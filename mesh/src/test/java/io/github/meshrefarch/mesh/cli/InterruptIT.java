@@ -76,6 +76,9 @@ class InterruptIT {
     }
 
     private void interruptAt(String signal, Predicate<LocalState> moment, String... command) throws Exception {
+        if (signal.equals("INT")) {
+            Sigint.requireDeliverable();
+        }
         Process meshctl = rig.startMeshctl(command);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         boolean reached = false;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.meshrefarch.mesh.appmesh.AppMeshConnection;
 import io.github.meshrefarch.mesh.appmesh.AppMeshTarget;
+import io.github.meshrefarch.mesh.cli.Sigint;
 import io.github.meshrefarch.mesh.load.split.SplitCounts;
 import io.github.meshrefarch.mesh.load.split.SplitTest;
 import io.github.meshrefarch.mesh.load.split.SplitVerdict;
@@ -260,6 +261,7 @@ class RolloutIT {
      */
     @Test
     void ctrlC_rollsBackAndVerifies_whileItRunsASecondRolloutIsRefused() throws Exception {
+        Sigint.requireDeliverable();
         List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", "target/meshctl.jar"));
         command.addAll(List.of(
                 mesh.withEndpoint(mesh.rollout("product", "product-v15-vn", "--steps", "20,100", "--interval", "60s")
