@@ -84,7 +84,9 @@ public final class LocalCluster {
                 starts.add(CompletableFuture.runAsync(this::startDaemonLocked));
             }
             describeRuntime(missing);
-            missing.forEach(workload -> starts.add(CompletableFuture.runAsync(() -> startWorkload(workload))));
+            // started with the mesh, before any traffic: no JVM here takes CPU from requests, none is lowered
+            missing.forEach(workload -> starts.add(
+                    CompletableFuture.runAsync(() -> startWorkload(workload, !daemonNeeded && beside(workload)))));
             joinAll(starts);
         } catch (IOException e) {
             throw stateDirectoryProblem(e);
@@ -145,7 +147,7 @@ public final class LocalCluster {
             List<Workload> missing = missingWorkloads(names, environment);
             describeRuntime(missing);
             joinAll(missing.stream()
-                    .map(workload -> CompletableFuture.runAsync(() -> startWorkload(workload)))
+                    .map(workload -> CompletableFuture.runAsync(() -> startWorkload(workload, beside(workload))))
                     .toList());
         } catch (IOException e) {
             throw stateDirectoryProblem(e);
@@ -193,11 +195,16 @@ public final class LocalCluster {
         }
     }
 
-    private void startWorkload(Workload workload) {
+    /** A workload beyond the initial ones (a canary) starts beside workloads that may serve traffic already. */
+    private boolean beside(Workload workload) {
+        return !topology.initialWorkloads().contains(workload.name());
+    }
+
+    /** @param beside start at a lower CPU priority ({@link WorkloadLauncher#LATER_WORKLOAD_NICENESS}) */
+    private void startWorkload(Workload workload, boolean beside) {
         requireFree(workload.port(), "workload " + workload.name());
         int management = Probes.managementPort(workload.port());
-        Process process = register(() -> launcher.start(
-                workload, management, !topology.initialWorkloads().contains(workload.name())));
+        Process process = register(() -> launcher.start(workload, management, beside));
         store.update(state -> state.withWorkload(workload.name(), record(workload, management, process.pid(), false)));
         progress.printf(
                 "Starting %s %s on port %d, management port %d (pid %d) ...%n",
