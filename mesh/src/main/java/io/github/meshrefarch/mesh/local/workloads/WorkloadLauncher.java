@@ -66,8 +66,9 @@ final class WorkloadLauncher {
         environment.put("SERVER_ADDRESS", "127.0.0.1");
         environment.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         WorkloadRuntime.ServiceLaunch launch = launch(workload);
-        List<String> options =
-                System.getenv("MESHCTL_WORKLOAD_JAVA_OPTS") == null ? launch.options() : javaOptions(launch.options());
+        List<String> options = System.getenv("MESHCTL_WORKLOAD_JAVA_OPTS") == null
+                ? launch.options()
+                : javaOptions(launch.builtWith());
         try {
             return processes.start(
                     runtime.executable(),
@@ -94,16 +95,10 @@ final class WorkloadLauncher {
         return logs.resolve(workload.name() + ".log");
     }
 
-    /**
-     * {@code MESHCTL_WORKLOAD_JAVA_OPTS} when set (the AOT cache and Spring's build-time context are kept: they are how
-     * the jar was built, not tuning), else the defaults.
-     */
-    private static List<String> javaOptions(List<String> built) {
+    /** {@code builtWith} (how the jar was built), then {@code MESHCTL_WORKLOAD_JAVA_OPTS} when set, else the defaults. */
+    private static List<String> javaOptions(List<String> builtWith) {
         String options = System.getenv().getOrDefault("MESHCTL_WORKLOAD_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
-        var all = new java.util.ArrayList<String>();
-        built.stream()
-                .filter(option -> option.startsWith("-XX:AOTCache=") || option.startsWith("-Dspring.aot.enabled="))
-                .forEach(all::add);
+        var all = new java.util.ArrayList<String>(builtWith);
         Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(all::add);
         return all;
     }

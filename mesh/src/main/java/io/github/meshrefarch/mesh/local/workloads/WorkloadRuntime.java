@@ -128,7 +128,10 @@ record WorkloadRuntime(Path home, String runtimeVersion, int feature, String sou
         Path properties = aot.resolve("aot.properties");
         if (!Files.isRegularFile(properties)) {
             return new ServiceLaunch(
-                    moduleTarget.resolve(module + ".jar"), fallbackOptions, "no AOT layout (built before it existed)");
+                    moduleTarget.resolve(module + ".jar"),
+                    fallbackOptions,
+                    List.of(),
+                    "no AOT layout (built before it existed)");
         }
         Properties values = new Properties();
         try (var reader = Files.newBufferedReader(properties)) {
@@ -140,9 +143,10 @@ record WorkloadRuntime(Path home, String runtimeVersion, int feature, String sou
                 values.getProperty("options", String.join(" ", fallbackOptions)).split("\\s+")));
         // Spring's build-time context, made for Actuator on a port of its own: every workload here has one
         String withManagementPort = values.getProperty("options.with-management-port", "");
-        Arrays.stream(withManagementPort.split("\\s+"))
+        List<String> builtWith = new ArrayList<>(Arrays.stream(withManagementPort.split("\\s+"))
                 .filter(o -> !o.isEmpty())
-                .forEach(options::add);
+                .toList());
+        options.addAll(builtWith);
         Path jar =
                 Path.of(values.getProperty("jar", aot.resolve(module + ".jar").toString()));
         String cache = values.getProperty("cache");
@@ -153,16 +157,19 @@ record WorkloadRuntime(Path home, String runtimeVersion, int feature, String sou
             note = "no AOT cache (made by Java " + values.getProperty("java.runtime.version") + ")";
         } else {
             options.add(0, "-XX:AOTCache=" + cache);
+            builtWith.add(0, "-XX:AOTCache=" + cache);
             note = "AOT cache";
         }
-        return new ServiceLaunch(jar, options, withManagementPort.isBlank() ? note : note + ", Spring AOT");
+        return new ServiceLaunch(jar, options, builtWith, withManagementPort.isBlank() ? note : note + ", Spring AOT");
     }
 
     /**
      * @param jar the jar to run with {@code -jar}
      * @param options the JVM options
+     * @param builtWith those of {@code options} that belong to how the jar was built (its AOT cache, Spring's
+     *     build-time context), not tuning: kept when {@code MESHCTL_WORKLOAD_JAVA_OPTS} replaces the rest
      * @param note {@code AOT cache} or why there is none, then {@code , Spring AOT} when it runs Spring's build-time
      *     context
      */
-    record ServiceLaunch(Path jar, List<String> options, String note) {}
+    record ServiceLaunch(Path jar, List<String> options, List<String> builtWith, String note) {}
 }

@@ -72,6 +72,9 @@ class WorkloadRuntimeTest {
                         "-XX:+UseSerialGC",
                         "-Xmx80m",
                         "-Dspring.aot.enabled=true");
+        assertThat(launch.builtWith())
+                .containsExactly(
+                        "-XX:AOTCache=" + target.resolve("aot/product-service.aot"), "-Dspring.aot.enabled=true");
         assertThat(launch.note()).isEqualTo("AOT cache, Spring AOT");
     }
 
