@@ -154,6 +154,7 @@ public class AotTraining {
         environment.put("SERVER_PORT", Integer.toString(port));
         environment.put("MANAGEMENT_PORT", Integer.toString(management));
         environment.put("SERVER_ADDRESS", "127.0.0.1");
+        environment.put("WARM_UP_REQUESTS", "300"); // as the local mode and the manifests run it: its classes are cached
         if (module.equals("order-service")) {
             standIns.add(standIn("Product"));
             standIns.add(standIn("Customer"));

@@ -4,6 +4,8 @@
 #           e.g. built from an older commit; default: this checkout's Boot jars)
 #   after:  `<module>/target/aot/run`, the fast way the build writes (Java 25 with the AOT cache and the small-service
 #           flags when the build found a Java 25; see aot/AotTraining.java)
+#   warm:   after, with WARM_UP_REQUESTS=300 as the local mode and the manifests run it: ready only once 300 calls to
+#           its own API were answered 2xx (service-warmup), order's through its backends
 # Measures: time from launch to the readiness probe's first 200, for each service alone (REPEATS times) and for the
 # three started together; then, the three started together, order under 64 connections (wrk) from the moment it is
 # ready: requests/s in each 5 s window, steady state (mean of the last three windows), the time from launch until a
@@ -55,6 +57,7 @@ start() {
         if [[ -n "$before_jars" ]]; then jar="$before_jars/$service.jar"; fi
         env "${environment[@]}" "$java17" -jar "$jar" >"$logs/$variant-$service.log" 2>&1 &
     else
+        [[ "$variant" == warm ]] && environment+=(WARM_UP_REQUESTS=300)
         env "${environment[@]}" MANAGEMENT_PORT="$management" "$root/$service/target/aot/run" \
             >"$logs/$variant-$service.log" 2>&1 &
     fi
@@ -88,16 +91,17 @@ backends() {
         CUSTOMER_SVC_URL="http://127.0.0.1:${port[customer-service]}"
 }
 
-echo "== services: start-up, warm-up and footprint, before and after ($(date -u +%FT%TZ), $(nproc) cores)"
+echo "== services: start-up, warm-up and footprint, before, after and warm ($(date -u +%FT%TZ), $(nproc) cores)"
 echo "before: $("$java17" -version 2>&1 | head -1), java -jar, default flags${before_jars:+, jars from $before_jars}"
 echo "after:  $(grep "^exec" "$root/order-service/target/aot/run" | cut -c1-160) ..."
+echo "warm:   after, with WARM_UP_REQUESTS=300 (ready once 300 calls to its own API were answered 2xx)"
 echo
-echo "-- time to ready, one service alone (ms, $repeats runs each, before and after alternating)"
+echo "-- time to ready, one service alone (ms, $repeats runs each, the variants alternating)"
 printf '%-18s %-8s %s\n' service variant "runs (median)"
 for service in "${services[@]}"; do
-    declare -A times=([before]="" [after]="")
+    declare -A times=([before]="" [after]="" [warm]="")
     for ((i = 0; i < repeats; i++)); do
-        for variant in before after; do
+        for variant in before after warm; do
             assign_ports "$variant"
             t0=$(now_ms)
             # shellcheck disable=SC2046 # backends is a list of VAR=VALUE
@@ -107,7 +111,7 @@ for service in "${services[@]}"; do
             stop_all
         done
     done
-    for variant in before after; do
+    for variant in before after warm; do
         median=$(tr ' ' '\n' <<<"${times[$variant]}" | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
         printf '%-18s %-8s %s(%s)\n' "$service" "$variant" "${times[$variant]}" "$median"
     done
@@ -116,7 +120,7 @@ done
 echo
 echo "-- time to ready, the three started together (ms until all three are ready, $repeats runs each)"
 for ((i = 0; i < repeats; i++)); do
-    for variant in before after; do
+    for variant in before after warm; do
         assign_ports "$variant"
         t0=$(now_ms)
         for service in "${services[@]}"; do
@@ -175,3 +179,4 @@ echo
 echo "-- order under 64 connections from start (the three started together), ${load_seconds} s of load each"
 load before
 load after
+load warm

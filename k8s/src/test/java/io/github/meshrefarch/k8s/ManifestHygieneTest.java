@@ -133,7 +133,12 @@ class ManifestHygieneTest {
                 .containsExactly("http:" + SERVICE_PORT, "management:" + MANAGEMENT_PORT);
         assertThat(env(app))
                 .containsEntry("SERVER_PORT", String.valueOf(SERVICE_PORT))
-                .containsEntry("MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
+                .containsEntry("MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT))
+                .hasEntrySatisfying(
+                        "WARM_UP_REQUESTS",
+                        requests -> assertThat(Integer.parseInt(requests))
+                                .as("warm-up before readiness")
+                                .isPositive());
         assertHttpProbe(app.getLivenessProbe(), "/actuator/health/liveness");
         assertHttpProbe(app.getReadinessProbe(), "/actuator/health/readiness");
         assertHttpProbe(app.getStartupProbe(), "/actuator/health/liveness");

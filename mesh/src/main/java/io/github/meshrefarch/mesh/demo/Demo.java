@@ -48,8 +48,6 @@ public final class Demo {
      */
     public record Settings(double rate, Duration settle, Duration window, double falseAlarmLimit) {}
 
-    static final Duration WARM_UP_STAGE = Duration.ofMillis(1500);
-
     private final LocalCluster cluster;
     private final StepCatalog steps;
     private final MeshDescription baselines;
@@ -80,9 +78,8 @@ public final class Demo {
      * @return whether every step's split was within bounds and no request failed
      */
     public boolean run() {
-        report.phase("Starting the local mesh and the v1 workloads ("
-                + String.join(", ", cluster.topology().initialWorkloads()) + ")");
-        cluster.up(cluster.topology().initialWorkloads());
+        report.phase("Starting the local mesh");
+        cluster.up(List.of());
         URI order = URI.create(
                 "http://127.0.0.1:" + cluster.topology().workload("order").port() + "/");
         try (AppMeshConnection connection =
@@ -117,8 +114,12 @@ public final class Demo {
                 report.step(step);
                 reconciler.run(mesh, step, baselines, false);
                 if (load == null) {
+                    // as in the walkthrough: the mesh first, then the v1 services, whose warm-up (each calls its own
+                    // API before it reports ready, service-warmup) then takes the mesh's routes to the backends
+                    report.phase("Deploying the v1 workloads ("
+                            + String.join(", ", cluster.topology().initialWorkloads()) + ")");
+                    cluster.up(cluster.topology().initialWorkloads());
                     report.phase(String.format("Sending %.0f requests/s to order at %s", settings.rate(), order));
-                    warmUp(order);
                     load = LoadGenerator.start(LoadConfig.untilStopped(order, settings.rate()), response -> {
                         if (response.succeeded()) {
                             tally.record(OrderResponse.parse(response.body()));
@@ -138,32 +139,6 @@ public final class Demo {
         }
         report.summary(results);
         return results;
-    }
-
-    /**
-     * Freshly started JVMs answer slowly until their code is compiled: traffic ramps up to the demo's rate first, as a
-     * rollout would, and what the warm-up saw is reported apart from the steps.
-     */
-    private void warmUp(URI order) {
-        warmUp(order, settings.rate(), report::phase);
-    }
-
-    /** Ramps traffic to order up to {@code rate} in three stages and reports what it saw; shared with the rollout demo. */
-    static void warmUp(URI order, double rate, java.util.function.Consumer<String> phase) {
-        long sent = 0;
-        long failed = 0;
-        for (double share : new double[] {0.25, 0.5, 1.0}) {
-            LoadResult result;
-            try {
-                result = LoadGenerator.run(LoadConfig.of(order, rate * share, WARM_UP_STAGE));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            sent += result.sent();
-            failed += result.errors().total();
-        }
-        phase.accept(String.format("Warm-up: %d requests, %d failed (not counted in the steps)", sent, failed));
     }
 
     private StepResult measure(Step step, Reconciler reconciler, SplitTally tally, LoadRun load) {

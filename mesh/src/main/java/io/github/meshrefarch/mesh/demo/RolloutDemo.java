@@ -74,8 +74,8 @@ public final class RolloutDemo {
 
     /** Runs both rollouts; the caller stops the local mode afterwards. Returns whether everything held. */
     public boolean run() {
-        report.phase("Starting the local mesh and order, product, customer, product-v15");
-        cluster.up(List.of("order", "product", "customer", "product-v15"));
+        report.phase("Starting the local mesh");
+        cluster.up(List.of());
         URI order = URI.create(
                 "http://127.0.0.1:" + cluster.topology().workload("order").port() + "/");
         try (AppMeshConnection connection =
@@ -89,6 +89,9 @@ public final class RolloutDemo {
                 report.phase("Step " + step + ": " + steps.step(step).title());
                 reconciler.run(mesh, steps.step(step), baselines, false);
             }
+            // the mesh first, then the workloads, whose warm-up before readiness (service-warmup) takes its routes
+            report.phase("Deploying order, product, customer, product-v15");
+            cluster.up(List.of("order", "product", "customer", "product-v15"));
             // a JVM starting under load on two cores stalls order's answers: the faulty canary starts first, unrouted
             report.phase(
                     "Deploying customer-v2 with " + settings.faultyEnvironment() + " (no traffic until its rollout)");
@@ -98,7 +101,6 @@ public final class RolloutDemo {
     }
 
     private boolean rollouts(Reconciler reconciler, URI order) {
-        Demo.warmUp(order, settings.rate(), report::phase);
         SplitTally tally = new SplitTally();
         report.phase(String.format("Sending %.0f requests/s to order at %s", settings.rate(), order));
         try (LoadRun load = LoadGenerator.start(LoadConfig.untilStopped(order, settings.rate()), response -> {
