@@ -44,6 +44,7 @@ class ContainerImageIT {
                 "-B",
                 "-pl",
                 String.join(",", services),
+                "-am", // service-warmup, which the services depend on, from this build (Jib skips it)
                 "-Dspotless.check.skip=true",
                 "-DskipTests",
                 "-Djib.from.image=scratch",
@@ -53,7 +54,9 @@ class ContainerImageIT {
         if (!localRepository.isBlank()) {
             command.add("-Dmaven.repo.local=" + localRepository);
         }
-        command.addAll(List.of("compile", "jib:buildTar"));
+        // package, not compile: only a packaged service-warmup is a jar Jib puts in the image (a classes directory of
+        // another module it leaves out); no AOT cache, which the images do not use
+        command.addAll(List.of("-Daot.skip=true", "package", "jib:buildTar"));
         Process maven = new ProcessBuilder(command)
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
@@ -105,6 +108,14 @@ class ContainerImageIT {
         assertThat(config.path("User").asString()).isEqualTo(pod.getRunAsUser() + ":" + pod.getRunAsGroup());
         assertThat(pod.getRunAsUser()).isNotZero();
         assertThat(names(config.path("ExposedPorts"))).containsExactly(containerPort + "/tcp");
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void image_holdsTheWarmUpModule_whichTheManifestsSwitchOn(String service) throws IOException {
+        assertThat(ImageTar.files(tar(service)))
+                .as("files of the %s image", service)
+                .contains("app/libs/service-warmup-" + System.getProperty("project.version") + ".jar");
     }
 
     @ParameterizedTest
