@@ -20,7 +20,7 @@ import reactor.netty.resources.ConnectionProvider;
  * compiled; an instance that takes traffic the moment its context is up is slow exactly when a canary analysis judges
  * it. Spring Boot calls application runners after the web server has started and before it publishes {@code
  * ReadinessState.ACCEPTING_TRAFFIC}: while this runner works, the readiness probe answers 503, so neither a Kubernetes
- * Service nor the local mesh sends it traffic yet. The requests take the real path (order's call its backends through
+ * Service nor the local mesh sends it traffic yet. The requests take the real path (order's reach its backends through
  * the mesh). Only 2xx answers count, since an error path compiles little of the real one; a caller that got anything
  * else pauses before it asks again (a backend may still be starting), and {@code warm-up.timeout} bounds the wait
  * even when nothing ever answers 2xx.

@@ -84,9 +84,11 @@ public final class LocalCluster {
                 starts.add(CompletableFuture.runAsync(this::startDaemonLocked));
             }
             describeRuntime(missing);
-            // started with the mesh, before any traffic: no JVM here takes CPU from requests, none is lowered
-            missing.forEach(workload -> starts.add(
-                    CompletableFuture.runAsync(() -> startWorkload(workload, !daemonNeeded && beside(workload)))));
+            // while no workload runs, no JVM here takes CPU from requests: none is lowered
+            boolean serving = store.read().workloads().values().stream()
+                    .anyMatch(running -> processes.find(running.pid()).isPresent());
+            missing.forEach(workload ->
+                    starts.add(CompletableFuture.runAsync(() -> startWorkload(workload, serving && beside(workload)))));
             joinAll(starts);
         } catch (IOException e) {
             throw stateDirectoryProblem(e);
