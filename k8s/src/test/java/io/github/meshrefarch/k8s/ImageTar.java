@@ -1,6 +1,7 @@
 package io.github.meshrefarch.k8s;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The image configuration inside a Docker-format image tar as {@code jib:buildTar} writes it: {@code manifest.json}
  * names the config blob, which holds entrypoint, user, ports and labels; the layers are gzipped tars of the files.
- * Reads the ustar headers itself (the JDK has no tar reader); only the small JSON entries are kept.
+ * Reads the ustar headers itself (the JDK has no tar reader); only the JSON entries, and for the file list the
+ * layers, are read into memory.
  */
 final class ImageTar {
 
@@ -38,40 +41,18 @@ final class ImageTar {
     static List<String> files(Path tar) throws IOException {
         List<String> files = new ArrayList<>();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(tar))) {
-            byte[] header = new byte[BLOCK];
-            while (in.readNBytes(header, 0, BLOCK) == BLOCK && header[0] != 0) {
-                String name = field(header, 0, 100);
-                long size = Long.parseLong(field(header, 124, 12).trim(), 8);
-                long padded = (size + BLOCK - 1) / BLOCK * BLOCK;
-                if (name.endsWith(".tar.gz")) {
-                    byte[] layer = in.readNBytes((int) size);
-                    in.skipNBytes(padded - size);
-                    files.addAll(names(new GZIPInputStream(new java.io.ByteArrayInputStream(layer))));
-                } else {
-                    in.skipNBytes(padded);
+            for (Entry layer : entries(in, name -> name.endsWith(".tar.gz"))) {
+                if (layer.content() != null) {
+                    try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(layer.content()))) {
+                        entries(new BufferedInputStream(unzipped), name -> false).stream()
+                                .filter(entry -> entry.type() != 'x' && entry.type() != 'g') // pax metadata, no file
+                                .map(Entry::name)
+                                .forEach(files::add);
+                    }
                 }
             }
         }
         return files;
-    }
-
-    private static List<String> names(InputStream layer) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (InputStream in = new BufferedInputStream(layer)) {
-            byte[] header = new byte[BLOCK];
-            while (in.readNBytes(header, 0, BLOCK) == BLOCK && header[0] != 0) {
-                String name = field(header, 0, 100);
-                String size = field(header, 124, 12).trim();
-                long length = size.isEmpty() ? 0 : Long.parseLong(size, 8);
-                if (header[156] == 'x' || header[156] == 'g') { // pax extended header: metadata, not a file
-                    in.skipNBytes((length + BLOCK - 1) / BLOCK * BLOCK);
-                    continue;
-                }
-                names.add(field(header, 345, 155).isEmpty() ? name : field(header, 345, 155) + "/" + name);
-                in.skipNBytes((length + BLOCK - 1) / BLOCK * BLOCK);
-            }
-        }
-        return names;
     }
 
     private static byte[] entry(Map<String, byte[]> entries, String name, Path tar) {
@@ -85,18 +66,36 @@ final class ImageTar {
     private static Map<String, byte[]> jsonEntries(Path tar) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(tar))) {
-            byte[] header = new byte[BLOCK];
-            while (in.readNBytes(header, 0, BLOCK) == BLOCK && header[0] != 0) {
-                String name = field(header, 0, 100);
-                long size = Long.parseLong(field(header, 124, 12).trim(), 8);
-                long padded = (size + BLOCK - 1) / BLOCK * BLOCK;
-                if (name.endsWith(".json")) {
-                    entries.put(name, in.readNBytes((int) size));
-                    in.skipNBytes(padded - size);
-                } else {
-                    in.skipNBytes(padded);
+            for (Entry entry : entries(in, name -> name.endsWith(".json"))) {
+                if (entry.content() != null) {
+                    entries.put(entry.name(), entry.content());
                 }
             }
+        }
+        return entries;
+    }
+
+    /** One tar entry: its name, its type flag, and its content when it was wanted (else null). */
+    private record Entry(String name, byte type, byte[] content) {}
+
+    /** The entries of a tar stream, the content read for those whose name {@code wanted} accepts, else skipped. */
+    private static List<Entry> entries(InputStream in, Predicate<String> wanted) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        byte[] header = new byte[BLOCK];
+        while (in.readNBytes(header, 0, BLOCK) == BLOCK && header[0] != 0) {
+            String prefix = field(header, 345, 155);
+            String name = prefix.isEmpty() ? field(header, 0, 100) : prefix + "/" + field(header, 0, 100);
+            String sizeField = field(header, 124, 12).trim();
+            long size = sizeField.isEmpty() ? 0 : Long.parseLong(sizeField, 8);
+            long padded = (size + BLOCK - 1) / BLOCK * BLOCK;
+            byte[] content = null;
+            if (wanted.test(name)) {
+                content = in.readNBytes((int) size);
+                in.skipNBytes(padded - size);
+            } else {
+                in.skipNBytes(padded);
+            }
+            entries.add(new Entry(name, header[156], content));
         }
         return entries;
     }
