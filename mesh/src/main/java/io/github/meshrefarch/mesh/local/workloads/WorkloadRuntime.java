@@ -139,27 +139,31 @@ record WorkloadRuntime(Path home, String runtimeVersion, int feature, String sou
         } catch (IOException e) {
             throw new LocalModeException("cannot read " + properties + ": " + e.getMessage(), e);
         }
-        List<String> options = new ArrayList<>(List.of(
-                values.getProperty("options", String.join(" ", fallbackOptions)).split("\\s+")));
+        List<String> flags = List.of(
+                values.getProperty("options", String.join(" ", fallbackOptions)).split("\\s+"));
         // Spring's build-time context, made for Actuator on a port of its own: every workload here has one
         String withManagementPort = values.getProperty("options.with-management-port", "");
-        List<String> builtWith = new ArrayList<>(Arrays.stream(withManagementPort.split("\\s+"))
+        List<String> springAot = Arrays.stream(withManagementPort.split("\\s+"))
                 .filter(o -> !o.isEmpty())
-                .toList());
-        options.addAll(builtWith);
+                .toList();
         Path jar =
                 Path.of(values.getProperty("jar", aot.resolve(module + ".jar").toString()));
         String cache = values.getProperty("cache");
+        List<String> cacheOption = List.of();
         String note;
         if (cache == null || !Files.isRegularFile(Path.of(cache))) {
             note = "no AOT cache (the build found no Java " + AOT_CACHE_FEATURE + ")";
         } else if (!runtimeVersion.equals(values.getProperty("java.runtime.version"))) {
             note = "no AOT cache (made by Java " + values.getProperty("java.runtime.version") + ")";
         } else {
-            options.add(0, "-XX:AOTCache=" + cache);
-            builtWith.add(0, "-XX:AOTCache=" + cache);
+            cacheOption = List.of("-XX:AOTCache=" + cache);
             note = "AOT cache";
         }
+        List<String> builtWith = new ArrayList<>(cacheOption);
+        builtWith.addAll(springAot);
+        List<String> options = new ArrayList<>(cacheOption);
+        options.addAll(flags);
+        options.addAll(springAot);
         return new ServiceLaunch(jar, options, builtWith, withManagementPort.isBlank() ? note : note + ", Spring AOT");
     }
 
